@@ -1,0 +1,86 @@
+package io.eventgate.localcloud.edge;
+
+import io.eventgate.localcloud.json.Json;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends each request to the first service that accepts it; answers the health endpoint itself; turns anything no
+ * service takes, and any failure, into AWS's error shape for the request's protocol.
+ */
+public final class EdgeRouter {
+
+    /** {@code GET} here reports every service's state. */
+    public static final String HEALTH_PATH = "/_localcloud/health";
+
+    private static final Logger log = LoggerFactory.getLogger(EdgeRouter.class);
+
+    private final List<EdgeService> services = new CopyOnWriteArrayList<>();
+
+    /** Adds a service; earlier services are asked first. */
+    public void register(EdgeService service) {
+        services.add(service);
+    }
+
+    public List<EdgeService> services() {
+        return List.copyOf(services);
+    }
+
+    public EdgeResponse route(EdgeRequest request) {
+        if (HEALTH_PATH.equals(request.path())) {
+            return health();
+        }
+        for (EdgeService service : services) {
+            if (service.accepts(request)) {
+                return invoke(service, request);
+            }
+        }
+        return unknown(request);
+    }
+
+    private EdgeResponse invoke(EdgeService service, EdgeRequest request) {
+        try {
+            return service.handle(request);
+        } catch (AwsException e) {
+            return AwsErrors.forRequest(request, e.status(), e.errorCode(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return AwsErrors.forRequest(request, 503, "ServiceUnavailable", "local-cloud is shutting down");
+        } catch (Exception e) {
+            // A bug or a dead backend: the caller gets AWS's InternalFailure, the log gets the cause.
+            log.error("{} failed on {} {}", service.name(), request.method(), request.path(), e);
+            return AwsErrors.forRequest(request, 500, "InternalFailure",
+                    "local-cloud's " + service.name() + " service failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private EdgeResponse health() {
+        var body = Json.object();
+        var states = body.putObject("services");
+        boolean allUp = true;
+        for (EdgeService service : services) {
+            boolean up = service.healthy();
+            allUp &= up;
+            states.put(service.name(), up ? "UP" : "DOWN");
+        }
+        body.put("status", allUp ? "UP" : "DOWN");
+        return EdgeResponse.of(allUp ? 200 : 503, "application/json", Json.bytes(body));
+    }
+
+    private EdgeResponse unknown(EdgeRequest request) {
+        String service = AwsRequests.signingService(request).orElse("unknown");
+        String operation = AwsRequests.targetOperation(request)
+                .or(() -> AwsRequests.queryAction(request))
+                .orElse(request.method() + " " + request.path());
+        log.warn("No local-cloud service implements {} (service {})", operation, service);
+        if (request.header("X-Amz-Target").isPresent()) {
+            return AwsErrors.forRequest(request, 400, "UnknownOperationException",
+                    "Operation " + request.header("X-Amz-Target").orElseThrow()
+                            + " is not implemented by local-cloud");
+        }
+        return AwsErrors.forRequest(request, 501, "NotImplemented",
+                "Operation " + operation + " of service " + service + " is not implemented by local-cloud");
+    }
+}

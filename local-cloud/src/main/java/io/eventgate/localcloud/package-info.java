@@ -1,0 +1,8 @@
+/**
+ * local-cloud: a Docker-free, account-free stand-in for every AWS API eventgate uses, on one edge port.
+ *
+ * <p>{@link io.eventgate.localcloud.LocalCloud} starts it (as a process through
+ * {@link io.eventgate.localcloud.LocalCloudMain}, or embedded in a test JVM). Sub-packages: {@code edge} (the HTTP
+ * port, routing, AWS error shapes), {@code dynamodb} and {@code sqs} (DynamoDB Local and ElasticMQ behind the edge).
+ */
+package io.eventgate.localcloud;

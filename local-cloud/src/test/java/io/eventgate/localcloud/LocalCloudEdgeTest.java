@@ -1,0 +1,114 @@
+package io.eventgate.localcloud;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LocalCloudEdgeTest {
+
+    private static LocalCloud cloud;
+    private static DynamoDbClient dynamo;
+    private static SqsClient sqs;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        cloud = LocalCloud.start(LocalCloudSettings.forTests());
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        dynamo = DynamoDbClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).build();
+        sqs = SqsClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        dynamo.close();
+        sqs.close();
+        cloud.close();
+    }
+
+    @Test
+    void servesDynamoDbThroughTheEdge() {
+        dynamo.createTable(b -> b.tableName("edge-test").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
+        dynamo.putItem(b -> b.tableName("edge-test").item(java.util.Map.of("pk", AttributeValue.fromS("a"))));
+
+        assertThat(dynamo.listTables().tableNames()).contains("edge-test");
+        assertThat(dynamo.getItem(b -> b.tableName("edge-test").key(java.util.Map.of("pk", AttributeValue.fromS("a"))))
+                .item()).containsKey("pk");
+    }
+
+    @Test
+    void servesSqsWithQueueUrlsAndArnsNamingTheEdge() {
+        String url = sqs.createQueue(b -> b.queueName("edge-test")).queueUrl();
+        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+
+        assertThat(url).isEqualTo(cloud.endpoint() + "/000000000000/edge-test");
+        assertThat(arn).isEqualTo("arn:aws:sqs:us-east-1:000000000000:edge-test");
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody("hello"));
+        assertThat(sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages())
+                .extracting(m -> m.body()).containsExactly("hello");
+    }
+
+    @Test
+    void reportsEveryServiceUp() throws Exception {
+        HttpResponse<String> health = http.send(
+                HttpRequest.newBuilder(URI.create(cloud.endpoint() + "/_localcloud/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"dynamodb\":\"UP\"").contains("\"sqs\":\"UP\"");
+    }
+
+    @Test
+    void answersAnUnknownJsonOperationWithAwsErrorShape() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(cloud.endpoint())
+                        .header("Content-Type", "application/x-amz-json-1.1")
+                        .header("X-Amz-Target", "AWSStepFunctions.StartExecution")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"__type\":\"UnknownOperationException\"")
+                .contains("AWSStepFunctions.StartExecution");
+    }
+
+    @Test
+    void answersAnUnknownRestCallWithAwsErrorShapeNotA404Page() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(cloud.endpoint() + "/2015-03-31/functions"))
+                        .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261123/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=x")
+                        .GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(501);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("NotImplemented");
+        assertThat(response.body()).contains("lambda").contains("GET /2015-03-31/functions");
+    }
+
+    @Test
+    void refusesASecondInstanceOnTheSamePortWithAClearMessage() {
+        assertThatThrownBy(() -> LocalCloud.start(LocalCloudSettings.forTests().withPort(cloud.port())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already in use");
+    }
+}
