@@ -1,0 +1,103 @@
+package io.eventgate.infra.apigateway;
+
+import io.eventgate.infra.provision.Change;
+import io.eventgate.infra.provision.Facts;
+import io.eventgate.infra.provision.Resource;
+import io.eventgate.infra.settings.SecretKeeper;
+import io.eventgate.infra.settings.Secrets;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.ApiKey;
+
+/**
+ * The carrier's gateway API key. Its value is the configured one, or generated (and kept) on creation; an existing key
+ * whose value differs from the configured one is replaced, since API Gateway cannot change a key's value.
+ */
+public final class ApiKeyResource implements Resource {
+
+    private final String keyName;
+    private final Optional<String> configuredValue;
+    private final SecretKeeper keeper;
+    private final ApiGatewayClient apiGateway;
+
+    public ApiKeyResource(String keyName, Optional<String> configuredValue, SecretKeeper keeper,
+                          ApiGatewayClient apiGateway) {
+        this.keyName = keyName;
+        this.configuredValue = configuredValue;
+        this.keeper = keeper;
+        this.apiGateway = apiGateway;
+    }
+
+    @Override
+    public String kind() {
+        return "apigateway api key";
+    }
+
+    @Override
+    public String name() {
+        return keyName;
+    }
+
+    @Override
+    public Change plan(Facts facts) {
+        Optional<ApiKey> live = find();
+        if (live.isEmpty()) {
+            return Change.create(() -> create(facts));
+        }
+        ApiKey current = live.get();
+        publish(facts, current);
+        if (configuredValue.isPresent() && !sameValue(current.value(), configuredValue.get())) {
+            return Change.replace(List.of("value differs from " + Secrets.CARRIER_GATEWAY_API_KEY
+                    + " (API Gateway cannot change a key's value)"), () -> {
+                        apiGateway.deleteApiKey(b -> b.apiKey(current.id()));
+                        create(facts);
+                    });
+        }
+        if (!Boolean.TRUE.equals(current.enabled())) {
+            return Change.update(List.of("enabled false -> true"), () -> apiGateway.updateApiKey(b -> b
+                    .apiKey(current.id()).patchOperations(p -> p.op("replace").path("/enabled").value("true"))));
+        }
+        return Change.none();
+    }
+
+    @Override
+    public Change planDeletion(Facts facts) {
+        Optional<ApiKey> live = find();
+        return live.isEmpty() ? Change.none()
+                : Change.delete(() -> apiGateway.deleteApiKey(b -> b.apiKey(live.get().id())));
+    }
+
+    private void create(Facts facts) {
+        String value = configuredValue.orElseGet(() -> {
+            String generated = Secrets.generate();
+            keeper.keep(Secrets.CARRIER_GATEWAY_API_KEY, generated);
+            return generated;
+        });
+        var created = apiGateway.createApiKey(b -> b.name(keyName).enabled(true).value(value)
+                .description("eventgate: the carrier's key for POST /events"));
+        facts.put(ApiFacts.apiKeyId(keyName), created.id());
+        facts.put(ApiFacts.apiKeyValue(keyName), value);
+    }
+
+    private void publish(Facts facts, ApiKey key) {
+        facts.put(ApiFacts.apiKeyId(keyName), key.id());
+        if (key.value() != null) {
+            facts.put(ApiFacts.apiKeyValue(keyName), key.value());
+        }
+    }
+
+    private Optional<ApiKey> find() {
+        return apiGateway.getApiKeysPaginator(b -> b.nameQuery(keyName).includeValues(true).limit(500)).items()
+                .stream()
+                .filter(k -> keyName.equals(k.name()))
+                .findFirst();
+    }
+
+    private static boolean sameValue(String live, String configured) {
+        return live != null && MessageDigest.isEqual(live.getBytes(StandardCharsets.UTF_8),
+                configured.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,205 @@
+package io.eventgate.infra.apigateway;
+
+import io.eventgate.infra.provision.Change;
+import io.eventgate.infra.provision.Facts;
+import io.eventgate.infra.provision.Resource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.GetIntegrationResponse;
+import software.amazon.awssdk.services.apigateway.model.IntegrationResponse;
+import software.amazon.awssdk.services.apigateway.model.IntegrationType;
+import software.amazon.awssdk.services.apigateway.model.NotFoundException;
+
+/**
+ * The AWS integration of {@code POST /events}: EventBridge {@code PutEvents} called by API Gateway itself, with the
+ * request mapping template of flow step 5 and response templates that turn a failed entry into a 502.
+ */
+public final class IntegrationResource implements Resource {
+
+    /** Backend statuses that mean PutEvents itself failed; everything else takes the default (200) response. */
+    static final String ERROR_SELECTION_PATTERN = "[45]\\d{2}";
+    private static final String TEMPLATE_DIR = "io/eventgate/infra/apigateway/";
+
+    /** What the integration should be, given the facts. */
+    record Desired(String uri, String credentials, Map<String, String> requestParameters,
+                   Map<String, String> requestTemplates, Map<String, ResponseSpec> responses) {
+    }
+
+    /** One integration response. */
+    record ResponseSpec(String selectionPattern, Map<String, String> responseTemplates) {
+    }
+
+    private final String pathPart;
+    private final String region;
+    private final String busName;
+    private final String roleFact;
+    private final ApiGatewayClient apiGateway;
+
+    /**
+     * @param roleFact the fact holding the ARN of the role API Gateway assumes to call PutEvents
+     */
+    public IntegrationResource(String pathPart, String region, String busName, String roleFact,
+                               ApiGatewayClient apiGateway) {
+        this.pathPart = pathPart;
+        this.region = region;
+        this.busName = busName;
+        this.roleFact = roleFact;
+        this.apiGateway = apiGateway;
+    }
+
+    @Override
+    public String kind() {
+        return "apigateway integration";
+    }
+
+    @Override
+    public String name() {
+        return MethodResource.HTTP_METHOD + " /" + pathPart + " -> events:PutEvents";
+    }
+
+    /** The request mapping template for a bus; public so that tests can render it with the reference engine. */
+    public static String requestTemplate(String busName) {
+        return template("put-events-request.vtl").replace("{{EVENT_BUS_NAME}}", busName);
+    }
+
+    static Desired desired(String region, String busName, String credentials) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("integration.request.header.X-Amz-Target", "'AWSEvents.PutEvents'");
+        parameters.put("integration.request.header.Content-Type", "'application/x-amz-json-1.1'");
+        Map<String, ResponseSpec> responses = new LinkedHashMap<>();
+        responses.put("200", new ResponseSpec(null,
+                Map.of(ModelResource.CONTENT_TYPE, template("put-events-response.vtl"))));
+        responses.put("502", new ResponseSpec(ERROR_SELECTION_PATTERN,
+                Map.of(ModelResource.CONTENT_TYPE, template("put-events-error.vtl"))));
+        return new Desired("arn:aws:apigateway:" + region + ":events:action/PutEvents", credentials, parameters,
+                Map.of(ModelResource.CONTENT_TYPE, requestTemplate(busName)), responses);
+    }
+
+    @Override
+    public Change plan(Facts facts) {
+        Desired wanted = desired(region, busName, facts.require(roleFact));
+        facts.put(ApiFacts.config("integration." + pathPart), wanted.toString());
+        Optional<String> apiId = facts.find(ApiFacts.REST_API_ID);
+        Optional<String> resourceId = facts.find(ApiFacts.resourceId(pathPart));
+        Optional<GetIntegrationResponse> live = apiId.isPresent() && resourceId.isPresent()
+                ? get(apiId.get(), resourceId.get()) : Optional.empty();
+        if (live.isEmpty()) {
+            return Change.create(() -> put(facts, wanted, wanted.responses()));
+        }
+        GetIntegrationResponse current = live.get();
+        List<String> details = new ArrayList<>();
+        compare(details, "type", current.typeAsString(), IntegrationType.AWS.toString());
+        compare(details, "integration method", current.httpMethod(), "POST");
+        compare(details, "uri", current.uri(), wanted.uri());
+        compare(details, "credentials", current.credentials(), wanted.credentials());
+        compare(details, "request parameters", current.requestParameters(), wanted.requestParameters());
+        compare(details, "request templates", current.requestTemplates(), wanted.requestTemplates());
+        compare(details, "passthrough behavior", current.passthroughBehavior(), "NEVER");
+        if (!details.isEmpty()) {
+            // The integration is rebuilt as a whole; its responses go with it and are put again.
+            return Change.replace(details, () -> {
+                apiGateway.deleteIntegration(b -> b.restApiId(apiId.get()).resourceId(resourceId.get())
+                        .httpMethod(MethodResource.HTTP_METHOD));
+                put(facts, wanted, wanted.responses());
+            });
+        }
+        Map<String, IntegrationResponse> liveResponses = current.hasIntegrationResponses()
+                ? new LinkedHashMap<>(current.integrationResponses()) : new LinkedHashMap<>();
+        Map<String, ResponseSpec> changed = new LinkedHashMap<>();
+        wanted.responses().forEach((status, spec) -> {
+            IntegrationResponse response = liveResponses.remove(status);
+            if (response == null || !Objects.equals(blankToNull(response.selectionPattern()), spec.selectionPattern())
+                    || !Objects.equals(response.responseTemplates(), spec.responseTemplates())) {
+                details.add("integration response " + status + (response == null ? " missing" : " differs"));
+                changed.put(status, spec);
+            }
+        });
+        List<String> extra = List.copyOf(liveResponses.keySet());
+        extra.forEach(status -> details.add("integration response " + status + " not in the topology"));
+        if (details.isEmpty()) {
+            return Change.none();
+        }
+        return Change.update(details, () -> {
+            for (String status : extra) {
+                deleteResponse(apiId.get(), resourceId.get(), status);
+            }
+            changed.forEach((status, spec) -> {
+                if (current.hasIntegrationResponses() && current.integrationResponses().containsKey(status)) {
+                    deleteResponse(apiId.get(), resourceId.get(), status);
+                }
+            });
+            putResponses(apiId.get(), resourceId.get(), changed);
+        });
+    }
+
+    @Override
+    public Change planDeletion(Facts facts) {
+        return Change.none();
+    }
+
+    private void put(Facts facts, Desired wanted, Map<String, ResponseSpec> responses) {
+        String apiId = facts.require(ApiFacts.REST_API_ID);
+        String resourceId = facts.require(ApiFacts.resourceId(pathPart));
+        apiGateway.putIntegration(b -> b.restApiId(apiId).resourceId(resourceId)
+                .httpMethod(MethodResource.HTTP_METHOD)
+                .type(IntegrationType.AWS)
+                .integrationHttpMethod("POST")
+                .uri(wanted.uri())
+                .credentials(wanted.credentials())
+                .requestParameters(wanted.requestParameters())
+                .requestTemplates(wanted.requestTemplates())
+                .passthroughBehavior("NEVER"));
+        putResponses(apiId, resourceId, responses);
+    }
+
+    private void putResponses(String apiId, String resourceId, Map<String, ResponseSpec> responses) {
+        responses.forEach((status, spec) -> apiGateway.putIntegrationResponse(b -> b.restApiId(apiId)
+                .resourceId(resourceId).httpMethod(MethodResource.HTTP_METHOD).statusCode(status)
+                .selectionPattern(spec.selectionPattern())
+                .responseTemplates(spec.responseTemplates())));
+    }
+
+    private void deleteResponse(String apiId, String resourceId, String status) {
+        apiGateway.deleteIntegrationResponse(b -> b.restApiId(apiId).resourceId(resourceId)
+                .httpMethod(MethodResource.HTTP_METHOD).statusCode(status));
+    }
+
+    private Optional<GetIntegrationResponse> get(String apiId, String resourceId) {
+        try {
+            return Optional.of(apiGateway.getIntegration(b -> b.restApiId(apiId).resourceId(resourceId)
+                    .httpMethod(MethodResource.HTTP_METHOD)));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void compare(List<String> details, String property, Object live, Object wanted) {
+        if (!Objects.equals(live, wanted)) {
+            details.add(property + (property.contains("template") ? " differ" : " " + live + " -> " + wanted));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static String template(String name) {
+        try (InputStream in = IntegrationResource.class.getClassLoader().getResourceAsStream(TEMPLATE_DIR + name)) {
+            if (in == null) {
+                throw new IllegalStateException(TEMPLATE_DIR + name + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

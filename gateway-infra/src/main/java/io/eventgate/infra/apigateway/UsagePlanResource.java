@@ -1,0 +1,122 @@
+package io.eventgate.infra.apigateway;
+
+import io.eventgate.infra.provision.Change;
+import io.eventgate.infra.provision.Facts;
+import io.eventgate.infra.provision.Resource;
+import io.eventgate.infra.settings.InfraSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.ApiStage;
+import software.amazon.awssdk.services.apigateway.model.PatchOperation;
+import software.amazon.awssdk.services.apigateway.model.QuotaPeriodType;
+import software.amazon.awssdk.services.apigateway.model.UsagePlan;
+
+/**
+ * The carrier's usage plan: throttle and quota per key, attached to the API's stage (a key only works through a plan
+ * attached to the stage it calls).
+ */
+public final class UsagePlanResource implements Resource {
+
+    private final InfraSettings.Inbound inbound;
+    private final String stage;
+    private final ApiGatewayClient apiGateway;
+
+    public UsagePlanResource(InfraSettings.Inbound inbound, String stage, ApiGatewayClient apiGateway) {
+        this.inbound = inbound;
+        this.stage = stage;
+        this.apiGateway = apiGateway;
+    }
+
+    @Override
+    public String kind() {
+        return "apigateway usage plan";
+    }
+
+    @Override
+    public String name() {
+        return inbound.usagePlanName();
+    }
+
+    @Override
+    public Change plan(Facts facts) {
+        String apiId = facts.require(ApiFacts.REST_API_ID);
+        facts.require(ApiFacts.stage(stage));
+        Optional<UsagePlan> live = find();
+        if (live.isEmpty()) {
+            return Change.create(() -> facts.put(ApiFacts.usagePlanId(inbound.usagePlanName()), apiGateway
+                    .createUsagePlan(b -> b.name(inbound.usagePlanName())
+                            .description("eventgate: the carrier's throttle and quota on POST /events")
+                            .throttle(t -> t.rateLimit(inbound.rateLimit()).burstLimit(inbound.burstLimit()))
+                            .quota(q -> q.limit(inbound.quotaLimit()).period(inbound.quotaPeriod()))
+                            .apiStages(s -> s.apiId(apiId).stage(stage)))
+                    .id()));
+        }
+        UsagePlan current = live.get();
+        facts.put(ApiFacts.usagePlanId(inbound.usagePlanName()), current.id());
+        List<String> details = new ArrayList<>();
+        List<PatchOperation> patches = new ArrayList<>();
+        Double rate = current.throttle() == null ? null : current.throttle().rateLimit();
+        Integer burst = current.throttle() == null ? null : current.throttle().burstLimit();
+        if (rate == null || Double.compare(rate, inbound.rateLimit()) != 0) {
+            details.add("throttle rate " + rate + " -> " + inbound.rateLimit());
+            patches.add(replace("/throttle/rateLimit", String.valueOf(inbound.rateLimit())));
+        }
+        if (!Objects.equals(burst, inbound.burstLimit())) {
+            details.add("throttle burst " + burst + " -> " + inbound.burstLimit());
+            patches.add(replace("/throttle/burstLimit", String.valueOf(inbound.burstLimit())));
+        }
+        Integer limit = current.quota() == null ? null : current.quota().limit();
+        QuotaPeriodType period = current.quota() == null ? null : current.quota().period();
+        if (!Objects.equals(limit, inbound.quotaLimit())) {
+            details.add("quota " + limit + " -> " + inbound.quotaLimit());
+            patches.add(replace("/quota/limit", String.valueOf(inbound.quotaLimit())));
+        }
+        if (period == null || !period.toString().equals(inbound.quotaPeriod())) {
+            details.add("quota period " + period + " -> " + inbound.quotaPeriod());
+            patches.add(replace("/quota/period", inbound.quotaPeriod()));
+        }
+        boolean attached = current.hasApiStages() && current.apiStages().stream()
+                .anyMatch(s -> apiId.equals(s.apiId()) && stage.equals(s.stage()));
+        if (!attached) {
+            details.add("attach stage " + apiId + ":" + stage);
+            patches.add(PatchOperation.builder().op("add").path("/apiStages").value(apiId + ":" + stage).build());
+        }
+        if (details.isEmpty()) {
+            return Change.none();
+        }
+        return Change.update(details, () -> apiGateway.updateUsagePlan(b -> b.usagePlanId(current.id())
+                .patchOperations(patches)));
+    }
+
+    @Override
+    public Change planDeletion(Facts facts) {
+        Optional<UsagePlan> live = find();
+        if (live.isEmpty()) {
+            return Change.none();
+        }
+        return Change.delete(() -> {
+            // A plan still attached to a stage cannot be deleted.
+            List<ApiStage> stages = live.get().hasApiStages() ? live.get().apiStages() : List.of();
+            if (!stages.isEmpty()) {
+                apiGateway.updateUsagePlan(b -> b.usagePlanId(live.get().id()).patchOperations(stages.stream()
+                        .map(s -> PatchOperation.builder().op("remove").path("/apiStages")
+                                .value(s.apiId() + ":" + s.stage()).build())
+                        .toList()));
+            }
+            apiGateway.deleteUsagePlan(b -> b.usagePlanId(live.get().id()));
+        });
+    }
+
+    private Optional<UsagePlan> find() {
+        return apiGateway.getUsagePlansPaginator(b -> b.limit(500)).items().stream()
+                .filter(p -> inbound.usagePlanName().equals(p.name()))
+                .findFirst();
+    }
+
+    private static PatchOperation replace(String path, String value) {
+        return PatchOperation.builder().op("replace").path(path).value(value).build();
+    }
+}

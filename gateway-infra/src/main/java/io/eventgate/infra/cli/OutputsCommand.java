@@ -1,0 +1,38 @@
+package io.eventgate.infra.cli;
+
+import io.eventgate.infra.aws.JsonDocs;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "outputs", mixinStandardHelpOptions = true,
+        description = {"Prints the gateway URL, API keys, queue URLs and table names as JSON, and writes them to the",
+                "outputs file (.env) that the services and the Postman environment read. Contains secrets."})
+final class OutputsCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    private TargetOptions target;
+
+    @Option(names = "--no-write", description = "Only print; leave the outputs file alone.")
+    private boolean noWrite;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Session session = new Session(target)) {
+            Map<String, String> outputs = session.outputs();
+            out.println(JsonDocs.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(outputs));
+            if (!noWrite) {
+                session.outputsFile.write(outputs);
+                spec.commandLine().getErr().println("Outputs written to " + session.outputsFile.path());
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The services' DynamoDB tables as provisioned resources. */
+package io.eventgate.infra.dynamodb;

@@ -1,0 +1,93 @@
+package io.eventgate.infra.events;
+
+import io.eventgate.infra.provision.Change;
+import io.eventgate.infra.provision.Facts;
+import io.eventgate.infra.provision.Resource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.ApiDestinationHttpMethod;
+import software.amazon.awssdk.services.eventbridge.model.DescribeApiDestinationResponse;
+import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
+
+/** The API destination {@code POST {carrier}/shipments} with its invocation rate limit, using the connection. */
+public final class ApiDestinationResource implements Resource {
+
+    private final String destination;
+    private final String connection;
+    private final String url;
+    private final int rateLimitPerSecond;
+    private final EventBridgeClient events;
+
+    public ApiDestinationResource(String destination, String connection, String url, int rateLimitPerSecond,
+                                  EventBridgeClient events) {
+        this.destination = destination;
+        this.connection = connection;
+        this.url = url;
+        this.rateLimitPerSecond = rateLimitPerSecond;
+        this.events = events;
+    }
+
+    public static String arnFact(String destination) {
+        return "events.api-destination." + destination + ".arn";
+    }
+
+    @Override
+    public String kind() {
+        return "eventbridge api destination";
+    }
+
+    @Override
+    public String name() {
+        return destination;
+    }
+
+    @Override
+    public Change plan(Facts facts) {
+        String connectionArn = facts.require(ConnectionResource.arnFact(connection));
+        Optional<DescribeApiDestinationResponse> live = describe();
+        if (live.isEmpty()) {
+            return Change.create(() -> facts.put(arnFact(destination), events.createApiDestination(b -> b
+                    .name(destination).connectionArn(connectionArn).invocationEndpoint(url)
+                    .httpMethod(ApiDestinationHttpMethod.POST).invocationRateLimitPerSecond(rateLimitPerSecond)
+                    .description("Shipment requests to the carrier")).apiDestinationArn()));
+        }
+        DescribeApiDestinationResponse current = live.get();
+        facts.put(arnFact(destination), current.apiDestinationArn());
+        List<String> details = new ArrayList<>();
+        if (!connectionArn.equals(current.connectionArn())) {
+            details.add("connection " + current.connectionArn() + " -> " + connectionArn);
+        }
+        if (!url.equals(current.invocationEndpoint())) {
+            details.add("endpoint " + current.invocationEndpoint() + " -> " + url);
+        }
+        if (current.httpMethod() != ApiDestinationHttpMethod.POST) {
+            details.add("method " + current.httpMethodAsString() + " -> POST");
+        }
+        if (!Objects.equals(current.invocationRateLimitPerSecond(), rateLimitPerSecond)) {
+            details.add("rate limit " + current.invocationRateLimitPerSecond() + "/s -> " + rateLimitPerSecond + "/s");
+        }
+        if (details.isEmpty()) {
+            return Change.none();
+        }
+        return Change.update(details, () -> events.updateApiDestination(b -> b.name(destination)
+                .connectionArn(connectionArn).invocationEndpoint(url).httpMethod(ApiDestinationHttpMethod.POST)
+                .invocationRateLimitPerSecond(rateLimitPerSecond)));
+    }
+
+    @Override
+    public Change planDeletion(Facts facts) {
+        return describe().isEmpty() ? Change.none()
+                : Change.delete(() -> events.deleteApiDestination(b -> b.name(destination)));
+    }
+
+    private Optional<DescribeApiDestinationResponse> describe() {
+        try {
+            return Optional.of(events.describeApiDestination(b -> b.name(destination)));
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * EventBridge resources of the topology (bus, archive, connection, API destination, rules with their targets) and the
+ * archive replay command.
+ */
+package io.eventgate.infra.events;

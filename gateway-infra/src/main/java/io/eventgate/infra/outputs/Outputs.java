@@ -1,0 +1,82 @@
+package io.eventgate.infra.outputs;
+
+import io.eventgate.infra.apigateway.ApiFacts;
+import io.eventgate.infra.events.ConnectionResource;
+import io.eventgate.infra.provision.Facts;
+import io.eventgate.infra.settings.InfraSettings;
+import io.eventgate.infra.settings.Secrets;
+import io.eventgate.infra.settings.TableSettings;
+import io.eventgate.infra.sqs.QueueResource;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The outputs of an applied topology, by the variable names services and tools read. A value that does not exist
+ * (yet) is left out rather than guessed.
+ */
+public final class Outputs {
+
+    public static final String ENDPOINT = "EVENTGATE_AWS_ENDPOINT";
+    public static final String REGION = "EVENTGATE_AWS_REGION";
+    public static final String BUS = "EVENTGATE_EVENT_BUS_NAME";
+    public static final String ARCHIVE = "EVENTGATE_ARCHIVE_NAME";
+    public static final String GATEWAY_URL = "GATEWAY_URL";
+    public static final String GATEWAY_API_ID = "GATEWAY_REST_API_ID";
+    public static final String GATEWAY_STAGE = "GATEWAY_STAGE";
+    public static final String GATEWAY_KEY_ID = "CARRIER_GATEWAY_API_KEY_ID";
+    public static final String INBOX_URL = "ORDERS_INBOX_QUEUE_URL";
+    public static final String INBOX_DLQ_URL = "ORDERS_INBOX_DLQ_URL";
+    public static final String CARRIER_DLQ_URL = "CARRIER_DELIVERY_DLQ_URL";
+
+    private Outputs() {
+    }
+
+    /**
+     * @param facts   what a read of the live topology found
+     * @param secrets the secrets known from the environment or the outputs file
+     */
+    public static Map<String, String> of(InfraSettings settings, Facts facts, Secrets secrets) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put(ENDPOINT, settings.aws().endpoint());
+        out.put(REGION, settings.aws().region());
+        out.put(BUS, settings.bus().name());
+        out.put(ARCHIVE, settings.bus().archiveName());
+        String stage = settings.gateway().stage();
+        facts.find(ApiFacts.REST_API_ID).ifPresent(apiId -> {
+            out.put(GATEWAY_API_ID, apiId);
+            out.put(GATEWAY_STAGE, stage);
+            out.put(GATEWAY_URL, invokeUrl(settings, apiId));
+        });
+        String keyName = settings.carrier().inbound().apiKeyName();
+        facts.find(ApiFacts.apiKeyValue(keyName)).ifPresent(v -> out.put(Secrets.CARRIER_GATEWAY_API_KEY, v));
+        facts.find(ApiFacts.apiKeyId(keyName)).ifPresent(v -> out.put(GATEWAY_KEY_ID, v));
+        facts.find(ConnectionResource.keyFact()).or(secrets::carrierInboundApiKey)
+                .ifPresent(v -> out.put(Secrets.CARRIER_INBOUND_API_KEY, v));
+        queueUrl(facts, settings.orders().inboxQueue()).ifPresent(v -> out.put(INBOX_URL, v));
+        queueUrl(facts, settings.orders().inboxDlq()).ifPresent(v -> out.put(INBOX_DLQ_URL, v));
+        queueUrl(facts, settings.carrier().outbound().deliveryDlq()).ifPresent(v -> out.put(CARRIER_DLQ_URL, v));
+        for (TableSettings table : settings.tables()) {
+            out.put(tableVariable(table.name()), table.name());
+        }
+        return out;
+    }
+
+    /** {@code orders} → {@code ORDERS_TABLE_NAME}, {@code carrier-shipments} → {@code CARRIER_SHIPMENTS_TABLE_NAME}. */
+    public static String tableVariable(String table) {
+        return table.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_TABLE_NAME";
+    }
+
+    /** LocalStack's URL form on a local endpoint, the regional execute-api host on AWS. */
+    public static String invokeUrl(InfraSettings settings, String apiId) {
+        String path = "/" + settings.gateway().stage() + "/" + settings.gateway().resource();
+        return settings.aws().endpointUri()
+                .map(endpoint -> endpoint + "/_aws/execute-api/" + apiId + path)
+                .orElse("https://" + apiId + ".execute-api." + settings.aws().region() + ".amazonaws.com" + path);
+    }
+
+    private static Optional<String> queueUrl(Facts facts, String queue) {
+        return facts.find(QueueResource.urlFact(queue));
+    }
+}

@@ -1,0 +1,23 @@
+package io.eventgate.infra.provision;
+
+/**
+ * One AWS resource of the topology. Implementations read the live resource, compare it with the desired one and
+ * return the {@link Change} that would make them match, without changing anything while planning.
+ *
+ * <p>A resource that exists publishes its facts (id, ARN, URL) into {@link Facts} from {@link #plan} already, so that
+ * later resources can refer to it; a {@link Change.Step} publishes the facts of what it creates.
+ */
+public interface Resource {
+
+    /** What kind of resource, as printed in plans: {@code sqs queue}, {@code eventbridge rule}, ... */
+    String kind();
+
+    /** Its name within the topology. */
+    String name();
+
+    /** The change that makes the live resource match the topology ({@link Change#none()} when it does). */
+    Change plan(Facts facts);
+
+    /** The change that removes the resource, or {@link Change#none()} when it is not there. */
+    Change planDeletion(Facts facts);
+}

@@ -1,0 +1,109 @@
+package io.eventgate.infra.sqs;
+
+import io.eventgate.infra.aws.JsonDocs;
+import io.eventgate.infra.provision.Change;
+import io.eventgate.infra.provision.Facts;
+import io.eventgate.infra.provision.Resource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+
+/**
+ * A standard queue and the attributes the topology manages on it. Attributes it does not manage (encryption, delay)
+ * are left as they are; JSON-valued ones (policy, redrive policy) are compared by meaning.
+ */
+public final class QueueResource implements Resource {
+
+    private static final Set<QueueAttributeName> JSON_VALUED = Set.of(QueueAttributeName.POLICY,
+            QueueAttributeName.REDRIVE_POLICY);
+
+    private final String queueName;
+    private final Function<Facts, Map<QueueAttributeName, String>> attributes;
+    private final SqsClient sqs;
+
+    /**
+     * @param attributes the attributes the queue must have, given what earlier resources made known
+     */
+    public QueueResource(String queueName, Function<Facts, Map<QueueAttributeName, String>> attributes, SqsClient sqs) {
+        this.queueName = queueName;
+        this.attributes = attributes;
+        this.sqs = sqs;
+    }
+
+    public static String urlFact(String queue) {
+        return "sqs.queue." + queue + ".url";
+    }
+
+    public static String arnFact(String queue) {
+        return "sqs.queue." + queue + ".arn";
+    }
+
+    @Override
+    public String kind() {
+        return "sqs queue";
+    }
+
+    @Override
+    public String name() {
+        return queueName;
+    }
+
+    @Override
+    public Change plan(Facts facts) {
+        Map<QueueAttributeName, String> wanted = attributes.apply(facts);
+        Optional<String> url = url();
+        if (url.isEmpty()) {
+            return Change.create(() -> {
+                String created = sqs.createQueue(b -> b.queueName(queueName).attributes(wanted)).queueUrl();
+                publish(facts, created);
+            });
+        }
+        Map<QueueAttributeName, String> live = publish(facts, url.get());
+        List<String> details = new ArrayList<>();
+        for (var entry : wanted.entrySet()) {
+            String current = live.get(entry.getKey());
+            boolean same = JSON_VALUED.contains(entry.getKey()) ? JsonDocs.same(current, entry.getValue())
+                    : entry.getValue().equals(current);
+            if (!same) {
+                details.add(entry.getKey() + (JSON_VALUED.contains(entry.getKey())
+                        ? (current == null ? " (not set)" : " (differs)") + " -> " + entry.getValue()
+                        : " " + current + " -> " + entry.getValue()));
+            }
+        }
+        if (details.isEmpty()) {
+            return Change.none();
+        }
+        return Change.update(details, () -> sqs.setQueueAttributes(b -> b.queueUrl(url.get()).attributes(wanted)));
+    }
+
+    @Override
+    public Change planDeletion(Facts facts) {
+        Optional<String> url = url();
+        if (url.isEmpty()) {
+            return Change.none();
+        }
+        return Change.delete(() -> sqs.deleteQueue(b -> b.queueUrl(url.get())));
+    }
+
+    private Optional<String> url() {
+        try {
+            return Optional.of(sqs.getQueueUrl(b -> b.queueName(queueName)).queueUrl());
+        } catch (QueueDoesNotExistException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Map<QueueAttributeName, String> publish(Facts facts, String url) {
+        Map<QueueAttributeName, String> live = sqs.getQueueAttributes(b -> b.queueUrl(url)
+                .attributeNames(QueueAttributeName.ALL)).attributes();
+        facts.put(urlFact(queueName), url);
+        facts.put(arnFact(queueName), live.get(QueueAttributeName.QUEUE_ARN));
+        return live;
+    }
+}

@@ -1,0 +1,41 @@
+package io.eventgate.infra.topology;
+
+import io.eventgate.infra.provision.Change;
+import io.eventgate.infra.provision.Facts;
+import io.eventgate.infra.provision.Resource;
+
+/**
+ * A role that is not managed here: its ARN is given (AWS without {@code --manage-iam}) or, on a local endpoint, a
+ * conventional ARN that nothing checks. Publishes the ARN and never changes anything.
+ */
+final class ProvidedRole implements Resource {
+
+    private final String factKey;
+    private final String roleArn;
+
+    ProvidedRole(String factKey, String roleArn) {
+        this.factKey = factKey;
+        this.roleArn = roleArn;
+    }
+
+    @Override
+    public String kind() {
+        return "iam role (provided)";
+    }
+
+    @Override
+    public String name() {
+        return roleArn;
+    }
+
+    @Override
+    public Change plan(Facts facts) {
+        facts.put(factKey, roleArn);
+        return Change.none();
+    }
+
+    @Override
+    public Change planDeletion(Facts facts) {
+        return Change.none();
+    }
+}
