@@ -16,8 +16,8 @@ final class TargetOptions {
     private final Map<String, String> environment;
 
     @Option(names = "--endpoint", paramLabel = "URL",
-            description = "One endpoint for every AWS API (local-cloud, LocalStack), e.g. http://localhost:4566."
-                    + " Default: $EVENTGATE_AWS_ENDPOINT, else real AWS.")
+            description = "One endpoint for every AWS API (local-cloud, LocalStack), or 'aws' for real AWS."
+                    + " Default: $EVENTGATE_AWS_ENDPOINT, else http://localhost:4566 (local-cloud).")
     private String endpoint;
 
     @Option(names = "--region", description = "AWS region. Default: $EVENTGATE_AWS_REGION, else us-east-1.")

@@ -6,6 +6,7 @@ import io.eventgate.infra.provision.Facts;
 import io.eventgate.infra.provision.Resource;
 import io.eventgate.infra.settings.TableSettings;
 import io.eventgate.infra.settings.TableSettings.KeyAttribute;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -33,6 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  * a different key schema is reported, never fixed by dropping the table and its data.
  */
 public final class TableResource implements Resource {
+
+    private static final Duration INDEX_TIMEOUT = Duration.ofMinutes(30);
+    private static final Duration POLL = Duration.ofMillis(500);
 
     private final TableSettings table;
     private final DynamoDbClient dynamo;
@@ -117,7 +123,7 @@ public final class TableResource implements Resource {
             request.streamSpecification(s -> s.streamEnabled(true).streamViewType(table.streamViewType()));
         }
         TableDescription created = dynamo.createTable(request.build()).tableDescription();
-        dynamo.waiter().waitUntilTableExists(b -> b.tableName(table.name()));
+        awaitIndexes();
         facts.put(arnFact(table.name()), created.tableArn());
         if (!table.timeToLiveAttribute().isEmpty()) {
             enableTimeToLive();
@@ -153,12 +159,35 @@ public final class TableResource implements Resource {
         }
     }
 
-    /** DynamoDB takes one index change per call and only on an ACTIVE table. */
+    /** DynamoDB takes one index change per call, and the next only once the previous one finished. */
     private void updateIndexes(GlobalSecondaryIndexUpdate update) {
-        dynamo.waiter().waitUntilTableExists(b -> b.tableName(table.name()));
+        awaitIndexes();
         dynamo.updateTable(b -> b.tableName(table.name()).attributeDefinitions(attributeDefinitions())
                 .globalSecondaryIndexUpdates(update));
-        dynamo.waiter().waitUntilTableExists(b -> b.tableName(table.name()));
+        awaitIndexes();
+    }
+
+    /** Waits until the table and every index are ACTIVE (a new index backfills, on AWS for minutes). */
+    private void awaitIndexes() {
+        long deadline = System.nanoTime() + INDEX_TIMEOUT.toNanos();
+        while (true) {
+            TableDescription current = dynamo.describeTable(b -> b.tableName(table.name())).table();
+            boolean settled = current.tableStatus() == TableStatus.ACTIVE && current.globalSecondaryIndexes().stream()
+                    .allMatch(i -> i.indexStatus() == IndexStatus.ACTIVE);
+            if (settled) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new CannotConverge("indexes of " + table.name() + " still not ACTIVE after " + INDEX_TIMEOUT
+                        + "; run apply again once they are");
+            }
+            try {
+                Thread.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CannotConverge("interrupted while waiting for the indexes of " + table.name());
+            }
+        }
     }
 
     private void planStream(TableDescription current, List<String> details, List<Change.Step> steps) {

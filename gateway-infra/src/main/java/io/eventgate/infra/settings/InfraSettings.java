@@ -32,7 +32,8 @@ public record InfraSettings(
     /**
      * Where the topology goes.
      *
-     * @param endpoint  the one endpoint every AWS API is called at (local-cloud, LocalStack); empty for real AWS
+     * @param endpoint  the one endpoint every AWS API is called at (local-cloud, LocalStack); empty or {@code aws} for
+     *                  real AWS
      * @param region    the region
      * @param accountId the account; empty to use {@code 000000000000} on a local endpoint and STS on AWS
      */
@@ -43,6 +44,9 @@ public record InfraSettings(
 
         public Target {
             endpoint = Check.nullToEmpty(endpoint);
+            if (endpoint.equalsIgnoreCase("aws")) {
+                endpoint = "";
+            }
             region = Check.matches(region, REGION, "aws.region");
             accountId = Check.nullToEmpty(accountId);
             if (!accountId.isEmpty()) {
