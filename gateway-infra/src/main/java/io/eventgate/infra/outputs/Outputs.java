@@ -30,6 +30,16 @@ public final class Outputs {
     public static final String INBOX_DLQ_URL = "ORDERS_INBOX_DLQ_URL";
     public static final String CARRIER_DLQ_URL = "CARRIER_DELIVERY_DLQ_URL";
 
+    /** The same values under the names the services' settings bind from (Spring's relaxed binding). */
+    public static final String ORDERS_BUS = "EVENTGATE_ORDERS_OUTBOX_BUS_NAME";
+    public static final String ORDERS_SOURCE = "EVENTGATE_ORDERS_OUTBOX_SOURCE";
+    public static final String ORDERS_INBOX = "EVENTGATE_ORDERS_INBOX_QUEUE";
+    public static final String ORDERS_INBOX_DLQ = "EVENTGATE_ORDERS_INBOX_DEAD_LETTER_QUEUE";
+    public static final String ORDERS_ACCEPTED_SOURCE = "EVENTGATE_ORDERS_INBOX_ACCEPTED_SOURCE";
+    public static final String CARRIER_SERVICE_INBOUND_KEY = "EVENTGATE_CARRIER_API_KEY";
+    public static final String CARRIER_SERVICE_GATEWAY_KEY = "EVENTGATE_CARRIER_GATEWAY_API_KEY";
+    public static final String CARRIER_SERVICE_GATEWAY_URL = "EVENTGATE_CARRIER_GATEWAY_URL";
+
     private Outputs() {
     }
 
@@ -39,7 +49,10 @@ public final class Outputs {
      */
     public static Map<String, String> of(InfraSettings settings, Facts facts, Secrets secrets) {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put(ENDPOINT, settings.aws().endpoint());
+        // On AWS there is no endpoint to set: the services then use the SDK's regional endpoints.
+        if (settings.aws().local()) {
+            out.put(ENDPOINT, settings.aws().endpoint());
+        }
         out.put(REGION, settings.aws().region());
         out.put(BUS, settings.bus().name());
         out.put(ARCHIVE, settings.bus().archiveName());
@@ -59,7 +72,16 @@ public final class Outputs {
         queueUrl(facts, settings.carrier().outbound().deliveryDlq()).ifPresent(v -> out.put(CARRIER_DLQ_URL, v));
         for (TableSettings table : settings.tables()) {
             out.put(tableVariable(table.name()), table.name());
+            table.outputVariables().forEach(variable -> out.put(variable, table.name()));
         }
+        out.put(ORDERS_BUS, settings.bus().name());
+        out.put(ORDERS_SOURCE, settings.orders().source());
+        out.put(ORDERS_INBOX, settings.orders().inboxQueue());
+        out.put(ORDERS_INBOX_DLQ, settings.orders().inboxDlq());
+        out.put(ORDERS_ACCEPTED_SOURCE, settings.carrier().source());
+        copy(out, Secrets.CARRIER_INBOUND_API_KEY, CARRIER_SERVICE_INBOUND_KEY);
+        copy(out, Secrets.CARRIER_GATEWAY_API_KEY, CARRIER_SERVICE_GATEWAY_KEY);
+        copy(out, GATEWAY_URL, CARRIER_SERVICE_GATEWAY_URL);
         return out;
     }
 
@@ -74,6 +96,12 @@ public final class Outputs {
         return settings.aws().endpointUri()
                 .map(endpoint -> endpoint + "/_aws/execute-api/" + apiId + path)
                 .orElse("https://" + apiId + ".execute-api." + settings.aws().region() + ".amazonaws.com" + path);
+    }
+
+    private static void copy(Map<String, String> out, String from, String to) {
+        if (out.containsKey(from)) {
+            out.put(to, out.get(from));
+        }
     }
 
     private static Optional<String> queueUrl(Facts facts, String queue) {

@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
  * @param streamViewType      {@code NEW_IMAGE}, {@code OLD_IMAGE}, {@code NEW_AND_OLD_IMAGES}, {@code KEYS_ONLY}, or
  *                            empty for no stream
  * @param timeToLiveAttribute the attribute holding each item's expiry (epoch seconds), or empty
+ * @param outputVariables     extra names under which {@code outputs} publishes the table name (the service's setting)
  */
 public record TableSettings(String name, KeyAttribute partitionKey, KeyAttribute sortKey,
-                            List<Index> globalSecondaryIndexes, String streamViewType, String timeToLiveAttribute) {
+                            List<Index> globalSecondaryIndexes, String streamViewType, String timeToLiveAttribute,
+                            List<String> outputVariables) {
 
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     private static final Pattern STREAM = Pattern.compile("|NEW_IMAGE|OLD_IMAGE|NEW_AND_OLD_IMAGES|KEYS_ONLY");
@@ -27,6 +29,7 @@ public record TableSettings(String name, KeyAttribute partitionKey, KeyAttribute
                     + ", was " + streamViewType);
         }
         timeToLiveAttribute = Check.nullToEmpty(timeToLiveAttribute);
+        outputVariables = outputVariables == null ? List.of() : List.copyOf(outputVariables);
     }
 
     /** A key attribute: its name and scalar type ({@code S}, {@code N} or {@code B}). */
