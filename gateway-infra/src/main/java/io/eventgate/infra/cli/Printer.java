@@ -21,7 +21,10 @@ final class Printer {
                 case FAILED -> "  FAILED: " + outcome.error().orElse("");
                 case SKIPPED -> "  SKIPPED: " + outcome.error().orElse("");
             };
-            out.println(outcome.change().action().sign() + " " + outcome.address() + status);
+            // A resource that failed before its change was known gets "!" rather than a misleading "=".
+            String sign = outcome.status() != Outcome.Status.DONE && !outcome.change().changes() ? "!"
+                    : outcome.change().action().sign();
+            out.println(sign + " " + outcome.address() + status);
             outcome.change().details().forEach(detail -> out.println("      " + detail));
         }
         out.println(report.summary());

@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -38,14 +40,19 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 public final class TableResource implements Resource {
 
     private static final Duration INDEX_TIMEOUT = Duration.ofMinutes(30);
-    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration POLL = Duration.ofSeconds(1);
 
     private final TableSettings table;
     private final DynamoDbClient dynamo;
+    private final DynamoDbWaiter waiter;
 
     public TableResource(TableSettings table, DynamoDbClient dynamo) {
         this.table = table;
         this.dynamo = dynamo;
+        // The SDK's default waiter polls every 20 s; a second is kinder to a CLI and still gentle on AWS.
+        this.waiter = DynamoDbWaiter.builder().client(dynamo)
+                .overrideConfiguration(o -> o.backoffStrategy(FixedDelayBackoffStrategy.create(POLL)).maxAttempts(1800))
+                .build();
     }
 
     public static String arnFact(String table) {
@@ -98,7 +105,7 @@ public final class TableResource implements Resource {
         }
         return Change.delete(() -> {
             dynamo.deleteTable(b -> b.tableName(table.name()));
-            dynamo.waiter().waitUntilTableNotExists(b -> b.tableName(table.name()));
+            waiter.waitUntilTableNotExists(b -> b.tableName(table.name()));
         });
     }
 
@@ -202,12 +209,12 @@ public final class TableResource implements Resource {
         steps.add(() -> {
             if (!liveView.isEmpty()) {
                 dynamo.updateTable(b -> b.tableName(table.name()).streamSpecification(s -> s.streamEnabled(false)));
-                dynamo.waiter().waitUntilTableExists(b -> b.tableName(table.name()));
+                waiter.waitUntilTableExists(b -> b.tableName(table.name()));
             }
             if (!table.streamViewType().isEmpty()) {
                 dynamo.updateTable(b -> b.tableName(table.name())
                         .streamSpecification(s -> s.streamEnabled(true).streamViewType(table.streamViewType())));
-                dynamo.waiter().waitUntilTableExists(b -> b.tableName(table.name()));
+                waiter.waitUntilTableExists(b -> b.tableName(table.name()));
             }
         });
     }

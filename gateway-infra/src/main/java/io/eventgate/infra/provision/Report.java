@@ -30,6 +30,12 @@ public record Report(Verb verb, List<Outcome> outcomes, Facts facts) {
                 .count();
     }
 
+    private long unchanged() {
+        return outcomes.stream()
+                .filter(o -> o.status() == Outcome.Status.DONE && !o.change().changes())
+                .count();
+    }
+
     public String summary() {
         long failed = outcomes.stream().filter(o -> o.status() == Outcome.Status.FAILED).count();
         long skipped = outcomes.stream().filter(o -> o.status() == Outcome.Status.SKIPPED).count();
@@ -39,13 +45,12 @@ public record Report(Verb verb, List<Outcome> outcomes, Facts facts) {
             case PLAN -> changes().isEmpty() && failed == 0
                     ? "No changes. The topology matches (" + outcomes.size() + " resources)."
                     : "Plan: " + count(Action.CREATE) + " to create, " + count(Action.UPDATE) + " to update, "
-                            + count(Action.REPLACE) + " to replace, " + (outcomes.size() - changes().size())
-                            + " unchanged." + failures;
+                            + count(Action.REPLACE) + " to replace, " + unchanged() + " unchanged." + failures;
             case APPLY -> changes().isEmpty() && failed == 0
                     ? "No changes. The topology matches (" + outcomes.size() + " resources)."
                     : "Apply " + (succeeded() ? "complete" : "incomplete") + ": " + count(Action.CREATE)
                             + " created, " + count(Action.UPDATE) + " updated, " + count(Action.REPLACE)
-                            + " replaced, " + (outcomes.size() - changes().size()) + " unchanged." + failures;
+                            + " replaced, " + unchanged() + " unchanged." + failures;
             case DESTROY_PLAN -> "Destroy plan: " + count(Action.DELETE) + " to delete." + failures;
             case DESTROY -> changes().isEmpty() && failed == 0
                     ? "Nothing to destroy."
