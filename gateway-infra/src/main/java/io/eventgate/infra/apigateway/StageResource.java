@@ -51,8 +51,7 @@ public final class StageResource implements Resource {
             return Change.create(() -> deploy(facts, digest));
         }
         facts.put(ApiFacts.stage(stage), live.get().deploymentId());
-        String deployed = apiGateway.getDeployment(b -> b.restApiId(apiId.get())
-                .deploymentId(live.get().deploymentId())).description();
+        String deployed = deploymentDescription(apiId.get(), live.get().deploymentId());
         if (digest.equals(deployed) && !Facts.unknown(configuration.toString())) {
             return Change.none();
         }
@@ -71,6 +70,14 @@ public final class StageResource implements Resource {
         String deploymentId = apiGateway.createDeployment(b -> b.restApiId(apiId).stageName(stage)
                 .description(digest)).id();
         facts.put(ApiFacts.stage(stage), deploymentId);
+    }
+
+    private String deploymentDescription(String apiId, String deploymentId) {
+        return apiGateway.getDeploymentsPaginator(b -> b.restApiId(apiId).limit(500)).items().stream()
+                .filter(d -> deploymentId.equals(d.id()))
+                .map(software.amazon.awssdk.services.apigateway.model.Deployment::description)
+                .findFirst()
+                .orElse(null);
     }
 
     private Optional<GetStageResponse> get(String apiId) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.ApiStage;
+import software.amazon.awssdk.services.apigateway.model.BadRequestException;
 import software.amazon.awssdk.services.apigateway.model.PatchOperation;
 import software.amazon.awssdk.services.apigateway.model.QuotaPeriodType;
 import software.amazon.awssdk.services.apigateway.model.UsagePlan;
@@ -98,15 +99,17 @@ public final class UsagePlanResource implements Resource {
             return Change.none();
         }
         return Change.delete(() -> {
-            // A plan still attached to a stage cannot be deleted.
-            List<ApiStage> stages = live.get().hasApiStages() ? live.get().apiStages() : List.of();
-            if (!stages.isEmpty()) {
+            try {
+                apiGateway.deleteUsagePlan(b -> b.usagePlanId(live.get().id()));
+            } catch (BadRequestException stillAttached) {
+                // AWS refuses to delete a plan that is attached to API stages: detach them, then delete.
+                List<ApiStage> stages = live.get().hasApiStages() ? live.get().apiStages() : List.of();
                 apiGateway.updateUsagePlan(b -> b.usagePlanId(live.get().id()).patchOperations(stages.stream()
                         .map(s -> PatchOperation.builder().op("remove").path("/apiStages")
                                 .value(s.apiId() + ":" + s.stage()).build())
                         .toList()));
+                apiGateway.deleteUsagePlan(b -> b.usagePlanId(live.get().id()));
             }
-            apiGateway.deleteUsagePlan(b -> b.usagePlanId(live.get().id()));
         });
     }
 
