@@ -1,0 +1,28 @@
+package io.eventgate.infra.iam;
+
+import io.eventgate.infra.aws.JsonDocs;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PoliciesTest {
+
+    @Test
+    void trustsTheServiceOnlyForThisAccount() {
+        assertThat(JsonDocs.read(Policies.trust("apigateway.amazonaws.com", "123456789012"))).isEqualTo(JsonDocs.read("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+                 "Principal":{"Service":"apigateway.amazonaws.com"},"Action":"sts:AssumeRole",
+                 "Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}}]}"""));
+    }
+
+    @Test
+    void allowsOneActionOnOneResourceAndNoWildcard() {
+        String busArn = "arn:aws:events:eu-central-1:123456789012:event-bus/eventgate";
+
+        String policy = Policies.allow("events:PutEvents", busArn);
+
+        assertThat(JsonDocs.read(policy).at("/Statement/0/Resource").asString()).isEqualTo(busArn);
+        assertThat(JsonDocs.read(policy).at("/Statement/0/Action").asString()).isEqualTo("events:PutEvents");
+        assertThat(policy).doesNotContain("*");
+    }
+}
