@@ -52,7 +52,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail illegalTransition(IllegalTransitionException e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Illegal transition", e.getMessage());
         problem.setProperty("orderId", e.orderId());
-        problem.setProperty("status", e.status().name());
+        problem.setProperty("shipmentStatus", e.status().name());
         return problem;
     }
 
