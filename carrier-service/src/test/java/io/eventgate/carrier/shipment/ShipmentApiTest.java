@@ -343,7 +343,9 @@ class ShipmentApiTest {
     @Test
     void reportsLivenessAndReadiness() {
         assertThat(carrier.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-        assertThat(carrier.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        HttpResponse<String> readiness = carrier.get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(json(readiness.body()).path("status").asString()).isEqualTo("UP");
         assertThat(json(carrier.get("/actuator/health").body()).path("status").asString()).isEqualTo("UP");
     }
 
