@@ -34,6 +34,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
     /** One offending input: the field (or header, or path variable) and what is wrong with it. */
     record FieldProblem(String field, String message) {
     }
@@ -59,6 +61,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused", e.getMessage());
+    }
+
+    /**
+     * Anything unexpected (the store unreachable, say) answers a bare 500 problem: the caller learns nothing about
+     * the internals, the log has the whole story, and the API destination retries a 5xx.
+     */
+    @ExceptionHandler
+    ProblemDetail unexpected(RuntimeException e) {
+        log.error("request failed unexpectedly", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be completed; try again");
     }
 
     @Override

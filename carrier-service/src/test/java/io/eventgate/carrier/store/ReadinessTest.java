@@ -9,12 +9,17 @@ import org.junit.jupiter.api.Test;
 class ReadinessTest {
 
     @Test
-    void isAliveButNotReadyWhileItsTableIsMissing() {
+    void isAliveButNotReadyAndAnswersAPlainProblemWhileItsTableIsMissing() {
         try (StubGateway gateway = StubGateway.start();
              RunningCarrier carrier = RunningCarrier.start(RunningCarrier.newTable(), gateway.url(),
                      "eventgate.carrier.store.create-table=false")) {
             assertThat(carrier.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
             assertThat(carrier.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+
+            var refused = carrier.requestShipment(RunningCarrier.shipmentRequest("o-no-table", "SKU-1"), null);
+            assertThat(refused.statusCode()).isEqualTo(500);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.body()).doesNotContain("carrier-test").doesNotContain("ResourceNotFound");
         }
     }
 }
