@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,7 @@ class GatewayClient implements AutoCloseable {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             // connection refused, reset, timeout: the gateway may well be back soon
-            return new GatewayResponse.Retryable("network: " + describe(e), java.util.Optional.empty());
+            return new GatewayResponse.Retryable("network: " + describe(e), Optional.empty());
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {

@@ -67,7 +67,8 @@ class ShipmentController {
             String idempotencyKey,
             @Valid @RequestBody ShipmentRequest request) {
         ShipmentService.Received received = shipments.receive(request.toNewShipment(idempotencyKey));
-        ShipmentResponse body = ShipmentResponse.of(new ShipmentRecord(received.shipment(), List.of()));
+        // the shipment as stored; its reports (if any by now) are one GET away
+        ShipmentResponse body = ShipmentResponse.summary(received.shipment());
         if (!received.created()) {
             return ResponseEntity.ok(body);
         }

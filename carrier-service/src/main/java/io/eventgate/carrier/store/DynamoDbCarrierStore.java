@@ -17,6 +17,7 @@ import io.eventgate.carrier.shipment.Transition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -224,7 +225,7 @@ class DynamoDbCarrierStore implements ShipmentStore, ReportStore {
 
     /** Updates a report that is still pending; one that is no longer pending was finished elsewhere and stays so. */
     private void finish(ReportId id, String update, Map<String, AttributeValue> values, Map<String, String> extraNames) {
-        Map<String, String> names = new java.util.HashMap<>(extraNames);
+        Map<String, String> names = new HashMap<>(extraNames);
         names.put("#state", ReportItems.STATE);
         names.put("#attempts", ReportItems.ATTEMPTS);
         names.put("#updatedAt", ReportItems.UPDATED_AT);
@@ -232,7 +233,7 @@ class DynamoDbCarrierStore implements ShipmentStore, ReportStore {
             names.put("#pending", CarrierTable.PENDING);
             names.put("#pendingOrder", CarrierTable.PENDING_ORDER);
         }
-        Map<String, AttributeValue> allValues = new java.util.HashMap<>(values);
+        Map<String, AttributeValue> allValues = new HashMap<>(values);
         allValues.put(":pendingState", s(ReportState.PENDING.name()));
         try {
             dynamo.updateItem(b -> b.tableName(table).key(ReportItems.key(id))

@@ -84,6 +84,7 @@ class ShipmentApiTest {
         assertThat(stored.path("items").get(0).path("sku").asString()).isEqualTo("SKU-1");
         assertThat(stored.path("shipTo").path("country").asString()).isEqualTo("DE");
         assertThat(stored.path("reports")).isEmpty();
+        assertThat(json(response.body()).path("status").asString()).isEqualTo("RECEIVED");
     }
 
     @Test
