@@ -26,6 +26,7 @@ public final class StubCarrier implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private volatile int status = 201;
 
     public StubCarrier() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -39,7 +40,7 @@ public final class StubCarrier implements AutoCloseable {
                         Map.copyOf(headers), body));
                 byte[] answer = "{\"status\":\"ACCEPTED\"}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(201, answer.length);
+                exchange.sendResponseHeaders(status, answer.length);
                 exchange.getResponseBody().write(answer);
             }
         });
@@ -52,6 +53,11 @@ public final class StubCarrier implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** From now on, answers every request with this status (e.g. 500 to play a carrier that is down). */
+    public void respondWith(int newStatus) {
+        status = newStatus;
     }
 
     public List<Request> requests() {

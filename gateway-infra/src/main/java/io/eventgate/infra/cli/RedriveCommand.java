@@ -7,6 +7,7 @@ import io.eventgate.infra.topology.RedriveRoute;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +32,11 @@ final class RedriveCommand implements Callable<Integer> {
             description = "How long to wait for a replay to finish (${DEFAULT-VALUE}).")
     private Duration timeout;
 
+    @Option(names = "--settle", defaultValue = "PT10M",
+            description = {"carrier-delivery-dlq only: redrive events at least this old (${DEFAULT-VALUE});",
+                    "AWS archives events with a delay and recommends replaying after 10 minutes."})
+    private Duration settle;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -50,7 +56,8 @@ final class RedriveCommand implements Callable<Integer> {
             DlqRedrive.Result result = switch (route) {
                 case RedriveRoute.ToQueue toQueue -> redrive.toQueue(dlqUrl,
                         sqs.getQueueUrl(b -> b.queueName(toQueue.queue())).queueUrl(), max);
-                case RedriveRoute.ByReplay byReplay -> redrive.byReplay(dlqUrl, byReplay.rule(), max, timeout);
+                case RedriveRoute.ByReplay byReplay -> redrive.byReplay(dlqUrl, byReplay.rule(), max, timeout, settle,
+                        Instant.now());
             };
             out.println(result.summary());
             return result.complete() ? 0 : 1;

@@ -69,6 +69,17 @@ public final class QueueRedrive {
         return moved;
     }
 
+    /** Makes received messages visible again at once, for the next reader. */
+    public void release(String queueUrl, List<Message> messages) {
+        for (int i = 0; i < messages.size(); i += 10) {
+            List<Message> chunk = messages.subList(i, Math.min(messages.size(), i + 10));
+            sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(chunk.stream()
+                    .map(m -> software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry
+                            .builder().id(m.messageId()).receiptHandle(m.receiptHandle()).visibilityTimeout(0).build())
+                    .toList()));
+        }
+    }
+
     /** Deletes handled messages, ten per call. */
     public void delete(String queueUrl, List<Message> messages) {
         for (int i = 0; i < messages.size(); i += 10) {

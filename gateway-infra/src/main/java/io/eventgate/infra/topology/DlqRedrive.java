@@ -45,11 +45,15 @@ public final class DlqRedrive {
 
     /**
      * Replays, to the rule only, the archived events of the time span of the events in the DLQ; deletes the DLQ
-     * messages once the replay completed. Messages that are not EventBridge events stay in the DLQ.
+     * messages once the replay completed. Messages that are not EventBridge events stay in the DLQ, and so do events
+     * younger than {@code settle}: AWS archives an event some time after the bus received it (it recommends waiting
+     * 10 minutes before replaying), and a replay that misses an event must not delete its DLQ message.
      */
-    public Result byReplay(String dlqUrl, String rule, int max, Duration timeout) throws InterruptedException {
+    public Result byReplay(String dlqUrl, String rule, int max, Duration timeout, Duration settle, Instant now)
+            throws InterruptedException {
         List<Message> messages = queues.receive(dlqUrl, max);
         List<Message> events = new ArrayList<>();
+        List<Message> tooNew = new ArrayList<>();
         Instant first = null;
         Instant last = null;
         for (Message message : messages) {
@@ -57,28 +61,35 @@ public final class DlqRedrive {
             if (time == null) {
                 continue;
             }
+            if (time.isAfter(now.minus(settle))) {
+                tooNew.add(message);
+                continue;
+            }
             events.add(message);
             first = first == null || time.isBefore(first) ? time : first;
             last = last == null || time.isAfter(last) ? time : last;
         }
-        int notEvents = messages.size() - events.size();
+        queues.release(dlqUrl, tooNew);
+        int notEvents = messages.size() - events.size() - tooNew.size();
+        String waiting = tooNew.isEmpty() ? "" : "; " + tooNew.size() + " events younger than " + settle
+                + " stay until the archive surely has them: run redrive again later";
         if (events.isEmpty()) {
-            return new Result(0, notEvents, "Nothing to replay: " + messages.size() + " messages, "
-                    + notEvents + " of them not EventBridge events (left in the DLQ)");
+            return new Result(0, notEvents + tooNew.size(), "Nothing to replay: " + messages.size() + " messages, "
+                    + notEvents + " of them not EventBridge events (left in the DLQ)" + waiting);
         }
         String bus = settings.bus().name();
         String name = replay.start(arns.archive(settings.bus().archiveName()), arns.eventBus(bus), first,
                 last.plusSeconds(1), List.of(arns.rule(bus, rule)));
         DescribeReplayResponse done = replay.await(name, timeout);
         if (done.state() != ReplayState.COMPLETED) {
+            queues.release(dlqUrl, events);
             return new Result(0, messages.size(), "Replay " + name + " ended " + done.stateAsString()
-                    + "; the DLQ keeps its " + messages.size() + " messages (they reappear after their visibility"
-                    + " timeout)");
+                    + "; the DLQ keeps all its messages");
         }
         queues.delete(dlqUrl, events);
-        return new Result(events.size(), notEvents, "Replayed " + events.size() + " failed events (" + first + " .. "
-                + last + ") to rule " + rule + " with replay " + name + "; removed them from the DLQ"
-                + (notEvents == 0 ? "" : "; " + notEvents + " messages that are not events stay"));
+        return new Result(events.size(), notEvents + tooNew.size(), "Replayed " + events.size() + " failed events ("
+                + first + " .. " + last + ") to rule " + rule + " with replay " + name + "; removed them from the DLQ"
+                + (notEvents == 0 ? "" : "; " + notEvents + " messages that are not events stay") + waiting);
     }
 
     private static Instant eventTime(String body) {
