@@ -23,8 +23,11 @@ class AwsClientsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AwsClientsConfiguration.class);
 
-    /** Credentials used only against a local emulator (which accepts any), never against real AWS. */
-    static final String LOCAL_ACCESS_KEY = "eventgate-local";
+    /**
+     * Credentials used only against a local emulator, never against real AWS. Letters and digits only: DynamoDB
+     * Local 2.x refuses access key ids with anything else.
+     */
+    static final String LOCAL_ACCESS_KEY = "eventgatelocal";
 
     @Bean
     AwsConnectionDetails awsConnectionDetails(AwsSettings settings, CredentialsProperties credentials) {
@@ -58,8 +61,10 @@ class AwsClientsConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EventBridgeClient eventBridgeClient(AwsClientBuilderConfigurer configurer, AwsConnectionDetails connection) {
+    EventBridgeClient eventBridgeClient(AwsClientBuilderConfigurer configurer, AwsConnectionDetails connection,
+            AwsSettings settings) {
         var builder = configurer.configure(EventBridgeClient.builder(), null, connection);
+        settings.eventBridgeEndpoint().ifPresent(builder::endpointOverride);
         // The relay resends failed entries itself with its own backoff; a short SDK timeout keeps an outage from
         // blocking the relay thread for long.
         return builder.overrideConfiguration(ClientOverrideConfiguration.builder()

@@ -1,6 +1,7 @@
 package io.eventgate.orders.outbox;
 
 import io.eventgate.orders.table.OrdersTable;
+import io.eventgate.orders.table.TableSettings;
 import io.eventgate.orders.table.Timestamps;
 import java.time.Instant;
 import java.util.List;
@@ -22,9 +23,9 @@ class OutboxStore {
     private final DynamoDbClient dynamo;
     private final String table;
 
-    OutboxStore(DynamoDbClient dynamo, OrdersTable ordersTable) {
+    OutboxStore(DynamoDbClient dynamo, TableSettings tableSettings) {
         this.dynamo = dynamo;
-        this.table = ordersTable.name();
+        this.table = tableSettings.name();
     }
 
     /** Ids of up to {@code limit} unpublished records, oldest first, read from the sparse pending index. */

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  */
 @Component
 @ConditionalOnBooleanProperty("eventgate.orders.table.create-on-start")
-class TableCreator implements InitializingBean {
+public class TableCreator implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(TableCreator.class);
 
@@ -39,7 +39,7 @@ class TableCreator implements InitializingBean {
     }
 
     /** Creates the table with the layout described in this package's documentation, unless it exists. */
-    static void create(DynamoDbClient dynamo, String table) {
+    public static void create(DynamoDbClient dynamo, String table) {
         try {
             dynamo.describeTable(b -> b.tableName(table));
             log.info("table {} exists", table);

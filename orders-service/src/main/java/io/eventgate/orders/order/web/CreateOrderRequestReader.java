@@ -56,13 +56,29 @@ class CreateOrderRequestReader {
 
     private static FieldError toFieldError(Error error) {
         String location = error.getInstanceLocation().toString();
-        String path = location.startsWith("$") ? location.substring(1) : location;
-        path = path.startsWith(".") ? path.substring(1) : path;
+        String path = fieldPath(location);
         return switch (error.getKeyword()) {
             case "required" -> new FieldError(join(path, error.getProperty()), "is required");
             case "additionalProperties" -> new FieldError(join(path, error.getProperty()), "is not a known field");
             default -> new FieldError(path.isEmpty() ? "(body)" : path, stripLocation(error.getMessage(), location));
         };
+    }
+
+    /** {@code /items/0/quantity} (a JSON Pointer) as {@code items[0].quantity}, the way clients write paths. */
+    static String fieldPath(String pointer) {
+        StringBuilder path = new StringBuilder();
+        for (String token : pointer.split("/")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            String name = token.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(Character::isDigit)) {
+                path.append('[').append(name).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(name);
+            }
+        }
+        return path.toString();
     }
 
     private static String join(String parent, String property) {
