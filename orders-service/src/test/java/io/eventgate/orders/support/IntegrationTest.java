@@ -21,6 +21,6 @@ public abstract class IntegrationTest {
         registry.add("eventgate.orders.inbox.queue", () -> TestCloud.INBOX_QUEUE);
         registry.add("eventgate.orders.outbox.sweep-interval", () -> "1s");
         registry.add("eventgate.orders.outbox.backoff", () -> "20ms");
-        registry.add("spring.cloud.aws.sqs.listener.poll-timeout", () -> "1s");
+        registry.add("eventgate.orders.inbox.poll-timeout", () -> "1s");
     }
 }

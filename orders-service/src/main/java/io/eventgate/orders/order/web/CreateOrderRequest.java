@@ -1,5 +1,6 @@
 package io.eventgate.orders.order.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.eventgate.orders.order.LineItem;
 import io.eventgate.orders.order.NewOrder;
 import io.eventgate.orders.order.ShippingAddress;
@@ -21,6 +22,7 @@ record CreateOrderRequest(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0") BigDecimal unitPrice) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Address(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String line1,
