@@ -1,5 +1,7 @@
 package io.eventgate.orders.order;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,7 +56,8 @@ public class OrderService {
     private Optional<Placement> replay(String key, String fingerprint) {
         return orders.findClaim(key).map(claim -> {
             // Constant-time comparison: the fingerprint is derived from the body, which may hold personal data.
-            if (!java.security.MessageDigest.isEqual(claim.fingerprint().getBytes(), fingerprint.getBytes())) {
+            if (!MessageDigest.isEqual(claim.fingerprint().getBytes(StandardCharsets.UTF_8),
+                    fingerprint.getBytes(StandardCharsets.UTF_8))) {
                 throw new IdempotencyKeyReusedException();
             }
             Order order = orders.find(claim.orderId()).orElseThrow(() -> new OrderNotFoundException(claim.orderId()));
