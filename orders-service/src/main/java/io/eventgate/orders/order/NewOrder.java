@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 
 /** What a client asks for when it places an order (already validated at the edge). */
 public record NewOrder(String customerId, List<LineItem> items, ShippingAddress shippingAddress) {
@@ -16,7 +17,7 @@ public record NewOrder(String customerId, List<LineItem> items, ShippingAddress 
         if (items.isEmpty()) {
             throw new IllegalArgumentException("an order needs at least one item");
         }
-        java.util.Objects.requireNonNull(shippingAddress, "shippingAddress");
+        Objects.requireNonNull(shippingAddress, "shippingAddress");
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -125,7 +126,7 @@ class OutboxRelay implements SmartLifecycle {
         Instant now = clock.instant();
         List<Claim> claimed = eventIds.stream()
                 .map(id -> store.claim(id, owner, now, now.plus(settings.lease())))
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .toList();
         for (int from = 0; from < claimed.size(); from += EventPublisher.MAX_BATCH) {
             publish(claimed.subList(from, Math.min(from + EventPublisher.MAX_BATCH, claimed.size())));

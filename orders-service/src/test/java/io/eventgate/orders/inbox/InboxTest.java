@@ -10,6 +10,7 @@ import io.eventgate.orders.support.IntegrationTest;
 import io.eventgate.orders.support.TestCloud;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,7 +117,7 @@ class InboxTest extends IntegrationTest {
         send(garbage);
         send(breaksContract);
 
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             seen.addAll(dlqBodies());
             assertThat(seen).contains(garbage, breaksContract);
@@ -129,7 +130,7 @@ class InboxTest extends IntegrationTest {
 
         send(orphan);
 
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             seen.addAll(dlqBodies());
             assertThat(seen).contains(orphan);

@@ -12,6 +12,7 @@ import io.eventgate.orders.table.IdempotencyItem;
 import io.eventgate.orders.table.InboxItem;
 import io.eventgate.orders.table.OrderItem;
 import io.eventgate.orders.table.OrdersTable;
+import io.eventgate.orders.table.OutboxItem;
 import io.eventgate.orders.table.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,8 +65,7 @@ class DynamoDbOrders implements Orders {
                 // the same thing explicitly for an order id that must never be reused.
                 tx.addPutItem(table.orders(), TransactPutItemEnhancedRequest.builder(OrderItem.class)
                         .item(OrderMapping.toItem(order)).conditionExpression(KEY_IS_NEW).build());
-                tx.addPutItem(table.outbox(), TransactPutItemEnhancedRequest.builder(
-                        io.eventgate.orders.table.OutboxItem.class)
+                tx.addPutItem(table.outbox(), TransactPutItemEnhancedRequest.builder(OutboxItem.class)
                         .item(outbox.recordFor(order)).conditionExpression(KEY_IS_NEW).build());
                 claim.ifPresent(c -> tx.addPutItem(table.idempotency(),
                         TransactPutItemEnhancedRequest.builder(IdempotencyItem.class)
