@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "outputs", mixinStandardHelpOptions = true,
-        description = {"Prints the gateway URL, API keys, queue URLs and table names as JSON, and writes them to the",
-                "outputs file (.env) that the services and the Postman environment read. Contains secrets."})
+        description = {"Prints the gateway URL, API keys, queue URLs and table names as JSON; writes the .env file.",
+                "The .env file is what the services and the Postman environment read. Contains secrets."})
 final class OutputsCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
