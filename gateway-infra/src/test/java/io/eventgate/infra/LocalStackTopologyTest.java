@@ -88,8 +88,10 @@ class LocalStackTopologyTest {
             String eventId = aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate")
                     .source("eventgate.orders").detailType("OrderCreated").detail("""
                             {"metadata":{"eventName":"OrderCreated","eventSchemaVersion":"1","correlationId":"c-1"},
-                             "data":{"orderId":"o-1","customerId":"c-1","items":[{"sku":"A","quantity":1,"unitPrice":1}],
-                                     "shippingAddress":{"name":"N","line1":"L","city":"C","postalCode":"P","country":"DE"},
+                             "data":{"orderId":"o-1","customerId":"c-1",
+                                     "items":[{"sku":"A","quantity":1,"unitPrice":1}],
+                                     "shippingAddress":{"name":"N","line1":"L","city":"C","postalCode":"P",
+                                                        "country":"DE"},
                                      "createdAt":"2026-11-23T10:00:00Z"}}""")))
                     .entries().getFirst().eventId();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(carrier.requests())

@@ -13,8 +13,8 @@ import software.amazon.awssdk.services.apigateway.model.EndpointType;
 import software.amazon.awssdk.services.apigateway.model.RestApi;
 
 /**
- * The REST API, found by name. The {@code _custom_id_} tag fixes its id on local-cloud and LocalStack (so the invoke URL
- * is known in advance); AWS ignores the tag and assigns an id. Deleting it deletes everything in it.
+ * The REST API, found by name. The {@code _custom_id_} tag fixes its id on local-cloud and LocalStack (so the invoke
+ * URL is known in advance); AWS ignores the tag and assigns an id. Deleting it deletes everything in it.
  */
 public final class RestApiResource implements Resource {
 

@@ -21,7 +21,8 @@ final class ReplayCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private TargetOptions target;
 
-    @Option(names = "--from", required = true, paramLabel = "INSTANT", description = "Start, e.g. 2026-11-23T10:00:00Z.")
+    @Option(names = "--from", required = true, paramLabel = "INSTANT",
+            description = "Start, e.g. 2026-11-23T10:00:00Z.")
     private Instant from;
 
     @Option(names = "--to", required = true, paramLabel = "INSTANT", description = "End (exclusive).")
@@ -30,7 +31,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--rule", paramLabel = "NAME", description = "Replay only to this rule (repeatable).")
     private List<String> rules = new ArrayList<>();
 
-    @Option(names = "--timeout", defaultValue = "PT10M", description = "How long to wait for it to finish (${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "PT10M",
+            description = "How long to wait for it to finish (${DEFAULT-VALUE}).")
     private Duration timeout;
 
     @CommandLine.Spec

@@ -78,7 +78,8 @@ public final class TableResource implements Resource {
         TableDescription current = live.get();
         facts.put(arnFact(table.name()), current.tableArn());
         Map<String, String> liveTypes = current.attributeDefinitions().stream()
-                .collect(Collectors.toMap(AttributeDefinition::attributeName, AttributeDefinition::attributeTypeAsString));
+                .collect(Collectors.toMap(AttributeDefinition::attributeName,
+                        AttributeDefinition::attributeTypeAsString));
         if (!keySchema(current.keySchema(), liveTypes).equals(keySchema(table.partitionKey(), table.sortKey()))) {
             throw new CannotConverge("key schema is " + keySchema(current.keySchema(), liveTypes)
                     + " but the topology wants "
@@ -154,7 +155,8 @@ public final class TableResource implements Resource {
                     .equals(keySchema(wanted.partitionKey(), wanted.sortKey()))
                     || !sameProjection(existing.projection(), wanted)) {
                 throw new CannotConverge("index " + wanted.name() + " has key schema "
-                        + keySchema(existing.keySchema(), liveTypes) + " / projection " + existing.projection().projectionType()
+                        + keySchema(existing.keySchema(), liveTypes) + " / projection "
+                        + existing.projection().projectionType()
                         + " but the topology wants " + keySchema(wanted.partitionKey(), wanted.sortKey()) + " / "
                         + wanted.projection() + "; rename the index in the topology to build a new one");
             }

@@ -1,5 +1,6 @@
 package io.eventgate.infra.events;
 
+import io.eventgate.infra.provision.CannotConverge;
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
 import io.eventgate.infra.provision.Resource;
@@ -11,9 +12,9 @@ import java.util.Optional;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.ConnectionAuthorizationType;
 import software.amazon.awssdk.services.eventbridge.model.DescribeConnectionResponse;
-import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
 
 /**
  * The connection holding the carrier's inbound API key ({@code API_KEY} auth, sent in {@code x-api-key}).
@@ -114,7 +115,7 @@ public final class ConnectionResource implements Resource {
                         .authParameters(a -> a.apiKeyAuthParameters(k -> k.apiKeyName(headerName)
                                 .apiKeyValue(knownKey.get()))));
             } else {
-                throw new io.eventgate.infra.provision.CannotConverge("the connection's key must be set again to"
+                throw new CannotConverge("the connection's key must be set again to"
                         + " change its header or type, but no key is known: set " + Secrets.CARRIER_INBOUND_API_KEY);
             }
         });

@@ -1,6 +1,7 @@
 package io.eventgate.infra.events;
 
 import io.eventgate.infra.aws.JsonDocs;
+import io.eventgate.infra.provision.CannotConverge;
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
 import io.eventgate.infra.provision.Resource;
@@ -137,14 +138,10 @@ public final class RuleResource implements Resource {
     private void putTargets(List<Target> targets) {
         PutTargetsResponse response = events.putTargets(b -> b.rule(rule).eventBusName(bus).targets(targets));
         if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
+            // PutTargets answers 200 and lists the targets it refused.
             var failure = response.failedEntries().getFirst();
-            throw software.amazon.awssdk.services.eventbridge.model.EventBridgeException.builder()
-                    .message("PutTargets failed for target " + failure.targetId() + ": " + failure.errorCode() + " "
-                            + failure.errorMessage())
-                    .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
-                            .errorCode(failure.errorCode()).errorMessage(failure.errorMessage()).build())
-                    .statusCode(400)
-                    .build();
+            throw new CannotConverge("PutTargets refused target " + failure.targetId() + ": "
+                    + failure.errorCode() + " " + failure.errorMessage());
         }
     }
 

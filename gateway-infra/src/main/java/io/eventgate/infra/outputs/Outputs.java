@@ -85,7 +85,7 @@ public final class Outputs {
         return out;
     }
 
-    /** {@code orders} → {@code ORDERS_TABLE_NAME}, {@code carrier-shipments} → {@code CARRIER_SHIPMENTS_TABLE_NAME}. */
+    /** {@code carrier-shipments} → {@code CARRIER_SHIPMENTS_TABLE_NAME}. */
     public static String tableVariable(String table) {
         return table.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_TABLE_NAME";
     }

@@ -3,10 +3,13 @@ package io.eventgate.infra.sqs;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
 
 /**
  * Reads messages of a DLQ and hands them on, deleting each only after it was handed on: a crash in between sends a
@@ -57,7 +60,7 @@ public final class QueueRedrive {
                             .messageAttributes(m.messageAttributes()).build())
                     .toList();
             SendMessageBatchResponse sent = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
-            List<String> sentIds = sent.successful().stream().map(s -> s.id()).toList();
+            List<String> sentIds = sent.successful().stream().map(SendMessageBatchResultEntry::id).toList();
             delete(dlqUrl, batch.stream().filter(m -> sentIds.contains(m.messageId())).toList());
             moved += sentIds.size();
             if (!sent.failed().isEmpty()) {
@@ -74,8 +77,8 @@ public final class QueueRedrive {
         for (int i = 0; i < messages.size(); i += 10) {
             List<Message> chunk = messages.subList(i, Math.min(messages.size(), i + 10));
             sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(chunk.stream()
-                    .map(m -> software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry
-                            .builder().id(m.messageId()).receiptHandle(m.receiptHandle()).visibilityTimeout(0).build())
+                    .map(m -> ChangeMessageVisibilityBatchRequestEntry.builder().id(m.messageId())
+                            .receiptHandle(m.receiptHandle()).visibilityTimeout(0).build())
                     .toList()));
         }
     }
@@ -85,7 +88,7 @@ public final class QueueRedrive {
         for (int i = 0; i < messages.size(); i += 10) {
             List<Message> chunk = messages.subList(i, Math.min(messages.size(), i + 10));
             sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(chunk.stream()
-                    .map(m -> software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry.builder()
+                    .map(m -> DeleteMessageBatchRequestEntry.builder()
                             .id(m.messageId()).receiptHandle(m.receiptHandle()).build())
                     .toList()));
         }

@@ -9,7 +9,9 @@ class PoliciesTest {
 
     @Test
     void trustsTheServiceOnlyForThisAccount() {
-        assertThat(JsonDocs.read(Policies.trust("apigateway.amazonaws.com", "123456789012"))).isEqualTo(JsonDocs.read("""
+        String trust = Policies.trust("apigateway.amazonaws.com", "123456789012");
+
+        assertThat(JsonDocs.read(trust)).isEqualTo(JsonDocs.read("""
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
                  "Principal":{"Service":"apigateway.amazonaws.com"},"Action":"sts:AssumeRole",
                  "Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}}]}"""));

@@ -133,7 +133,8 @@ class QueueAndTableResourcesTest {
 
         assertThat(report.outcomes()).singleElement().satisfies(o -> {
             assertThat(o.status()).isEqualTo(Outcome.Status.FAILED);
-            assertThat(o.error()).hasValueSatisfying(e -> assertThat(e).contains("[pk S HASH]").contains("[id S HASH]"));
+            assertThat(o.error()).hasValueSatisfying(e -> assertThat(e).contains("[pk S HASH]")
+                    .contains("[id S HASH]"));
         });
         assertThat(aws.dynamo().describeTable(b -> b.tableName("t4-table")).table().keySchema())
                 .singleElement().satisfies(k -> assertThat(k.attributeName()).isEqualTo("pk"));
@@ -141,7 +142,8 @@ class QueueAndTableResourcesTest {
 
     @Test
     void destroysWhatItCreated() {
-        var table = new TableSettings("t5-table", new TableSettings.KeyAttribute("pk", "S"), null, List.of(), "", "", List.of());
+        var table = new TableSettings("t5-table", new TableSettings.KeyAttribute("pk", "S"), null, List.of(), "", "",
+                List.of());
         List<Resource> resources = new ArrayList<>(List.of(new TableResource(table, aws.dynamo()),
                 new QueueResource("t5-queue", facts -> Map.of(), aws.sqs())));
         provisioner.apply(resources);
