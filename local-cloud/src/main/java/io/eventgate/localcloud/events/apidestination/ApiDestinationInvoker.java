@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -29,6 +30,11 @@ public final class ApiDestinationInvoker {
 
     /** EventBridge gives an endpoint 5 seconds to answer. */
     static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Calls open at once across all destinations. Without a cap, a burst to an unlimited destination would open one
+     * socket per event; beyond it, calls queue fairly (in arrival order) instead of failing.
+     */
+    private static final int MAX_CONCURRENT_CALLS = 256;
 
     private final ApiDestinations destinations;
     private final Connections connections;
@@ -36,6 +42,7 @@ public final class ApiDestinationInvoker {
     private final Clock clock;
     private final DeliveryAttempts attempts;
     private final ConcurrentMap<String, InvocationRateLimiter> limiters = new ConcurrentHashMap<>();
+    private final Semaphore calls = new Semaphore(MAX_CONCURRENT_CALLS, true);
 
     public ApiDestinationInvoker(ApiDestinations destinations, Connections connections, HttpClient http, Clock clock,
                                  DeliveryAttempts attempts) {
@@ -58,9 +65,14 @@ public final class ApiDestinationInvoker {
         if (expired.isPresent()) {
             return attempts.record(invocation, 0, expired.get());
         }
-        long started = System.nanoTime();
-        InvocationResult result = send(destination, invocation);
-        return attempts.record(invocation, System.nanoTime() - started, result);
+        calls.acquire();
+        try {
+            long started = System.nanoTime();
+            InvocationResult result = send(destination, invocation);
+            return attempts.record(invocation, System.nanoTime() - started, result);
+        } finally {
+            calls.release();
+        }
     }
 
     private Optional<InvocationResult> awaitRateLimit(ApiDestination destination, Invocation invocation)

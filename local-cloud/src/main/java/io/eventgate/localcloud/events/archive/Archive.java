@@ -3,7 +3,8 @@ package io.eventgate.localcloud.events.archive;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.event.ruler.Machine;
@@ -20,7 +21,7 @@ final class Archive {
     private final String arn;
     private final String eventSourceArn;
     private final Instant creationTime;
-    private final List<ArchivedEvent> events = new ArrayList<>(); // guarded by this
+    private final Deque<ArchivedEvent> events = new ArrayDeque<>(); // guarded by this, oldest first
     private Optional<String> description;
     private Optional<String> eventPattern;
     private int retentionDays;
@@ -103,14 +104,17 @@ final class Archive {
                 return; // not a JSON event: nothing a pattern could match
             }
         }
-        events.add(new ArchivedEvent(receivedAt, eventJson));
+        events.addLast(new ArchivedEvent(receivedAt, eventJson));
+        expire(receivedAt);
     }
 
     /** Drops events older than the retention period (0 days keeps them forever). */
     synchronized void expire(Instant now) {
         if (retentionDays > 0) {
             Instant oldest = now.minus(Duration.ofDays(retentionDays));
-            events.removeIf(event -> event.receivedAt().isBefore(oldest));
+            while (!events.isEmpty() && events.peekFirst().receivedAt().isBefore(oldest)) {
+                events.removeFirst();
+            }
         }
     }
 
