@@ -3,11 +3,14 @@ package io.eventgate.localcloud;
 import io.eventgate.localcloud.dynamodb.DynamoDbLocalBackend;
 import io.eventgate.localcloud.edge.EdgeRouter;
 import io.eventgate.localcloud.edge.EdgeServer;
+import io.eventgate.localcloud.events.EventBridge;
+import io.eventgate.localcloud.events.delivery.DeliverySettings;
 import io.eventgate.localcloud.sqs.ElasticMqBackend;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -81,6 +84,11 @@ public final class LocalCloud implements AutoCloseable {
             ElasticMqBackend sqsBackend = unwrap(sqs);
             router.register(dynamoBackend.edgeService(backends));
             router.register(sqsBackend.edgeService(backends));
+            EventBridge events = EventBridge.start(settings.region(), settings.accountId(), sqsBackend.uri(),
+                    sqsBackend.policies()::policy, backends,
+                    Clock.systemUTC(), DeliverySettings.DEFAULTS, java.util.List.of());
+            resources.push(events);
+            router.register(events.edgeService());
 
             edge.start();
             LocalCloud cloud = new LocalCloud(settings, edge, resources);
