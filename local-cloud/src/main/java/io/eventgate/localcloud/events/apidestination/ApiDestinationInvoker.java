@@ -96,6 +96,11 @@ public final class ApiDestinationInvoker {
     }
 
     private InvocationResult send(ApiDestination destination, Invocation invocation) throws InterruptedException {
+        if (!connections.exists(destination.connectionArn())) {
+            // Retrying cannot bring a deleted connection back: straight to the DLQ, as for a missing target.
+            return new InvocationResult.Failed(0, false, "NO_RESOURCE", "Connection " + destination.connectionArn()
+                    + " of API destination " + destination.name() + " does not exist", Optional.empty());
+        }
         CallCredentials credentials;
         try {
             credentials = connections.credentials(destination.connectionArn());
