@@ -37,14 +37,16 @@ public final class EventBridge implements AutoCloseable {
     private final AwsJsonService service;
     private final DeliveryDispatcher dispatcher;
     private final ExecutorService executor;
-    private final List<AutoCloseable> features;
+    private final Replays replays;
+    private final ApiDestinationFeature apiDestinations;
 
     private EventBridge(AwsJsonService service, DeliveryDispatcher dispatcher, ExecutorService executor,
-                        List<AutoCloseable> features) {
+                        Replays replays, ApiDestinationFeature apiDestinations) {
         this.service = service;
         this.dispatcher = dispatcher;
         this.executor = executor;
-        this.features = features;
+        this.replays = replays;
+        this.apiDestinations = apiDestinations;
     }
 
     /**
@@ -102,7 +104,7 @@ public final class EventBridge implements AutoCloseable {
         operations.putAll(replays.operations());
         AwsJsonService service = new AwsJsonService("events", TARGET_PREFIX, "application/x-amz-json-1.1",
                 operations);
-        return new EventBridge(service, dispatcher, executor, List.of(replays, apiDestinations));
+        return new EventBridge(service, dispatcher, executor, replays, apiDestinations);
     }
 
     /** The edge service answering {@code AWSEvents.*}. */
@@ -117,13 +119,8 @@ public final class EventBridge implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable feature : features) {
-            try {
-                feature.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("could not stop " + feature.getClass().getSimpleName(), e);
-            }
-        }
+        replays.close();
+        apiDestinations.close();
         dispatcher.close();
         executor.shutdownNow();
     }
