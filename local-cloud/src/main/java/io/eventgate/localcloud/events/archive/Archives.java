@@ -57,6 +57,9 @@ public final class Archives {
      * not archived again.
      */
     public void archive(String busArn, String eventJson, Instant receivedAt) {
+        if (byName.isEmpty()) {
+            return;
+        }
         if (eventJson.contains("\"replay-name\"") && Json.parse(eventJson).has("replay-name")) {
             return;
         }

@@ -116,6 +116,7 @@ class ApiDestinationDeliveryTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> partner.requests("/basic").size() == 1);
         assertThat(partner.requests("/basic").getFirst().header("Authorization")).isEqualTo("Basic "
                 + Base64.getEncoder().encodeToString("carrier:pa55word".getBytes(StandardCharsets.UTF_8)));
+        assertNoLogLineContains("pa55word");
     }
 
     @Test
@@ -148,6 +149,7 @@ class ApiDestinationDeliveryTest {
         assertThat(tokenRequests.getFirst().body()).contains("grant_type=client_credentials", "scope=shipments");
         assertThat(partner.requests("/oauth/api")).extracting(r -> r.header("Authorization"))
                 .containsExactly("Bearer token-1", "Bearer token-1", "Bearer token-1", "Bearer token-2");
+        assertNoLogLineContains("client-secret-1", "token-1", "token-2");
     }
 
     @Test
@@ -244,6 +246,11 @@ class ApiDestinationDeliveryTest {
         assertThat(rate).isBetween(45.0, 55.0);
         assertThat(received).extracting(r -> json(r.body()).at("/detail/n").asInt())
                 .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 500).boxed().toList());
+    }
+
+    private static void assertNoLogLineContains(String... secrets) {
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).doesNotContain(secrets));
     }
 
     /** One bus rule with one API-destination target (and a DLQ), matching events of its own source. */
