@@ -107,6 +107,21 @@ class ApiDestinationDeliveryTest {
     }
 
     @Test
+    void sendsTheTransformedInputWhileHeaderPathsStillReadTheEvent() {
+        Route route = route("transformed", "/shipments", 0, Map.of(), basicAuth(),
+                t -> t.inputTransformer(i -> i.inputPathsMap(Map.of("order", "$.detail.orderId"))
+                                .inputTemplate("{\"orderId\": <order>, \"carrier\": \"acme\"}"))
+                        .httpParameters(h -> h.headerParameters(Map.of("Idempotency-Key", "$.id"))));
+
+        String eventId = put(route, "{\"orderId\":\"o-7\"}");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> partner.requests("/shipments").size() == 1);
+        Partner.Request request = partner.requests("/shipments").getFirst();
+        assertThat(json(request.body())).isEqualTo(json("{\"orderId\":\"o-7\",\"carrier\":\"acme\"}"));
+        assertThat(request.header("Idempotency-Key")).isEqualTo(eventId);
+    }
+
+    @Test
     void sendsBasicCredentials() {
         Route route = route("basic", "/basic", 0, Map.of(),
                 a -> a.basicAuthParameters(b -> b.username("carrier").password("pa55word")), t -> { });
