@@ -119,9 +119,10 @@ public final class EventBridge implements AutoCloseable {
 
     @Override
     public void close() {
+        // Upstream first: replays feed the dispatcher, whose retries call the API-destination strategy.
         replays.close();
-        apiDestinations.close();
         dispatcher.close();
+        apiDestinations.close();
         executor.shutdownNow();
     }
 }

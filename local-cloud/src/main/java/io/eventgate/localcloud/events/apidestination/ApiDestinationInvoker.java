@@ -31,10 +31,11 @@ public final class ApiDestinationInvoker {
     /** EventBridge gives an endpoint 5 seconds to answer. */
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     /**
-     * Calls open at once across all destinations. Without a cap, a burst to an unlimited destination would open one
-     * socket per event; beyond it, calls queue fairly (in arrival order) instead of failing.
+     * Calls open at once to one destination. Without a cap, a burst to an unlimited destination would open one socket
+     * per event; beyond it, calls queue fairly (in arrival order) instead of failing. Per destination, so that a hung
+     * partner holds up only its own events.
      */
-    private static final int MAX_CONCURRENT_CALLS = 256;
+    private static final int MAX_CONCURRENT_CALLS = 128;
 
     private final ApiDestinations destinations;
     private final Connections connections;
@@ -42,7 +43,7 @@ public final class ApiDestinationInvoker {
     private final Clock clock;
     private final DeliveryAttempts attempts;
     private final ConcurrentMap<String, InvocationRateLimiter> limiters = new ConcurrentHashMap<>();
-    private final Semaphore calls = new Semaphore(MAX_CONCURRENT_CALLS, true);
+    private final ConcurrentMap<String, Semaphore> calls = new ConcurrentHashMap<>();
 
     public ApiDestinationInvoker(ApiDestinations destinations, Connections connections, HttpClient http, Clock clock,
                                  DeliveryAttempts attempts) {
@@ -65,13 +66,14 @@ public final class ApiDestinationInvoker {
         if (expired.isPresent()) {
             return attempts.record(invocation, 0, expired.get());
         }
-        calls.acquire();
+        Semaphore open = calls.computeIfAbsent(destination.arn(), arn -> new Semaphore(MAX_CONCURRENT_CALLS, true));
+        open.acquire();
         try {
             long started = System.nanoTime();
             InvocationResult result = send(destination, invocation);
             return attempts.record(invocation, System.nanoTime() - started, result);
         } finally {
-            calls.release();
+            open.release();
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,7 +47,13 @@ public final class ApiDestinationTargetDelivery implements TargetDelivery, AutoC
                 attempt + 1, delivery.payload(), Json.parse(delivery.eventJson()),
                 TargetHttpParameters.parse(delivery.target().get("HttpParameters")),
                 delivery.ingestionTime().plus(delivery.retryPolicy().maximumEventAge()));
-        return CompletableFuture.supplyAsync(() -> result(invocation), attempts);
+        try {
+            return CompletableFuture.supplyAsync(() -> result(invocation), attempts);
+        } catch (RejectedExecutionException e) {
+            // Only while local-cloud stops: the attempt is not made, so it is reported as one worth retrying.
+            return CompletableFuture.completedFuture(
+                    new DeliveryResult.Retryable("INTERNAL_ERROR", "local-cloud is stopping"));
+        }
     }
 
     private DeliveryResult result(Invocation invocation) {
