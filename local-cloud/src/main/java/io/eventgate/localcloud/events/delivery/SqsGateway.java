@@ -20,12 +20,13 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Talks SQS's JSON protocol to the SQS backend (ElasticMQ) directly, on its loopback port.
  *
- * <p>Queue URLs are cached for a second (off the hot path, yet a deleted queue is noticed at once); policies are read
- * from local-cloud's own store on every delivery, so a changed policy applies to the next event.
+ * <p>Queue URLs are cached for 30 s to keep lookups off the hot path; a queue deleted meanwhile is noticed when a send
+ * fails ({@link #forget}). Policies are read from local-cloud's own store on every delivery, so a changed policy
+ * applies to the next event.
  */
 final class SqsGateway {
 
-    private static final Duration CACHE_FOR = Duration.ofSeconds(1);
+    private static final Duration CACHE_FOR = Duration.ofSeconds(30);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /** A queue as delivery needs it. */
