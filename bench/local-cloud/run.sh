@@ -13,6 +13,6 @@ select_jdk 21
   -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 classpath="local-cloud/target/classes:$(cat local-cloud/target/bench-classpath.txt)"
 
-exec "$JAVA_HOME/bin/java" -Xms1g -Xmx2g --enable-native-access=ALL-UNNAMED \
+exec "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -Xms1g -Xmx2g --enable-native-access=ALL-UNNAMED \
   -Dlogback.configurationFile=local-cloud/src/test/resources/logback-test.xml \
   -cp "$classpath" bench/local-cloud/PutEventsBenchmark.java "$@"
