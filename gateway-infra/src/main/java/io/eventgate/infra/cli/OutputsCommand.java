@@ -1,6 +1,7 @@
 package io.eventgate.infra.cli;
 
 import io.eventgate.infra.aws.JsonDocs;
+import io.eventgate.infra.provision.Report;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,7 +27,14 @@ final class OutputsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (Session session = new Session(target)) {
-            Map<String, String> outputs = session.outputs();
+            Report live = session.read();
+            if (!live.changes().isEmpty() || !live.succeeded()) {
+                // Outputs of a half-applied topology are still useful (and are what exists), but say so.
+                spec.commandLine().getErr().println("warning: the topology is not fully applied ("
+                        + live.changes().size() + " resources differ" + (live.succeeded() ? "" : ", some unreadable")
+                        + "); run plan to see what, apply to fix it");
+            }
+            Map<String, String> outputs = session.outputs(live.facts());
             out.println(JsonDocs.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(outputs));
             if (!noWrite) {
                 session.outputsFile.write(outputs);

@@ -36,10 +36,9 @@ final class Session implements AutoCloseable {
         return topology.resources();
     }
 
-    /** Reads the live topology (changing nothing) and returns its outputs. */
-    Map<String, String> outputs() {
-        Report read = provisioner.plan(resources());
-        return outputs(read.facts());
+    /** Reads the live topology (changing nothing); the report's facts hold what {@link #outputs(Facts)} needs. */
+    Report read() {
+        return provisioner.plan(resources());
     }
 
     Map<String, String> outputs(Facts facts) {
