@@ -1,6 +1,7 @@
 package io.eventgate.infra.sqs;
 
 import io.eventgate.infra.LocalTopology;
+import io.eventgate.infra.SharedLocalCloud;
 import io.eventgate.infra.aws.AwsClients;
 import io.eventgate.infra.aws.CloudErrors;
 import io.eventgate.infra.aws.JsonDocs;
@@ -13,7 +14,6 @@ import io.eventgate.infra.provision.Resource;
 import io.eventgate.infra.settings.InfraSettings;
 import io.eventgate.infra.settings.TableSettings;
 import io.eventgate.localcloud.LocalCloud;
-import io.eventgate.localcloud.LocalCloudSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ class QueueAndTableResourcesTest {
 
     @BeforeAll
     static void start() {
-        cloud = LocalCloud.start(LocalCloudSettings.forTests());
+        cloud = SharedLocalCloud.get();
         settings = LocalTopology.settings(cloud.endpoint(), Map.of());
         aws = new AwsClients(settings.aws());
     }
@@ -43,7 +43,6 @@ class QueueAndTableResourcesTest {
     @AfterAll
     static void stop() {
         aws.close();
-        cloud.close();
     }
 
     @Test

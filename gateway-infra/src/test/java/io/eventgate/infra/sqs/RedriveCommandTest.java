@@ -2,9 +2,9 @@ package io.eventgate.infra.sqs;
 
 import io.eventgate.infra.Cli;
 import io.eventgate.infra.LocalTopology;
+import io.eventgate.infra.SharedLocalCloud;
 import io.eventgate.infra.aws.AwsClients;
 import io.eventgate.localcloud.LocalCloud;
-import io.eventgate.localcloud.LocalCloudSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,14 +29,13 @@ class RedriveCommandTest {
 
     @BeforeAll
     static void start() {
-        cloud = LocalCloud.start(LocalCloudSettings.forTests());
+        cloud = SharedLocalCloud.get();
         aws = new AwsClients(LocalTopology.settings(cloud.endpoint(), Map.of()).aws());
     }
 
     @AfterAll
     static void stop() {
         aws.close();
-        cloud.close();
     }
 
     @Test
