@@ -1,5 +1,7 @@
 package io.eventgate.infra.apigateway;
 
+import io.eventgate.infra.provision.Change;
+import io.eventgate.infra.provision.Facts;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,6 +11,7 @@ public final class ApiFacts {
     public static final String REST_API_ID = "apigateway.rest-api.id";
     public static final String ROOT_RESOURCE_ID = "apigateway.rest-api.root-resource-id";
     static final String CONFIG_PREFIX = "apigateway.config.";
+    static final String READY_PREFIX = "apigateway.ready.";
 
     private ApiFacts() {
     }
@@ -40,6 +43,27 @@ public final class ApiFacts {
     /** The fact under which a part of the deployed configuration records what it should be. */
     static String config(String part) {
         return CONFIG_PREFIX + part;
+    }
+
+    /**
+     * Records what a part of the API should be and wraps its change so that, once the part matches, it says so: the
+     * stage deploys only when every part is ready, never a half-converged API.
+     */
+    static Change tracked(Facts facts, String part, Change change) {
+        if (!change.changes()) {
+            facts.put(READY_PREFIX + part, "true");
+            return change;
+        }
+        return new Change(change.action(), change.details(), () -> {
+            change.step().run();
+            facts.put(READY_PREFIX + part, "true");
+        });
+    }
+
+    /** The ready facts of every part that recorded a configuration; requiring them skips the stage after a failure. */
+    static void requireReady(Facts facts) {
+        configuration(facts.all()).keySet().forEach(key ->
+                facts.require(READY_PREFIX + key.substring(CONFIG_PREFIX.length())));
     }
 
     /** The configuration facts, sorted, for the deployment digest. */

@@ -88,6 +88,10 @@ public final class IntegrationResource implements Resource {
     public Change plan(Facts facts) {
         Desired wanted = desired(region, busName, facts.require(roleFact));
         facts.put(ApiFacts.config("integration." + pathPart), wanted.toString());
+        return ApiFacts.tracked(facts, "integration." + pathPart, converge(facts, wanted));
+    }
+
+    private Change converge(Facts facts, Desired wanted) {
         Optional<String> apiId = facts.find(ApiFacts.REST_API_ID);
         Optional<String> resourceId = facts.find(ApiFacts.resourceId(pathPart));
         Optional<GetIntegrationResponse> live = apiId.isPresent() && resourceId.isPresent()

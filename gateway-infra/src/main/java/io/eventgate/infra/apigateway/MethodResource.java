@@ -49,6 +49,10 @@ public final class MethodResource implements Resource {
     public Change plan(Facts facts) {
         facts.put(ApiFacts.config("method." + pathPart), HTTP_METHOD + " auth=NONE apiKeyRequired=true validator="
                 + validatorName + " model=" + modelName + " responses=" + new TreeSet<>(STATUS_CODES));
+        return ApiFacts.tracked(facts, "method." + pathPart, converge(facts));
+    }
+
+    private Change converge(Facts facts) {
         Optional<String> apiId = facts.find(ApiFacts.REST_API_ID);
         Optional<String> resourceId = facts.find(ApiFacts.resourceId(pathPart));
         Optional<GetMethodResponse> live = apiId.isPresent() && resourceId.isPresent()

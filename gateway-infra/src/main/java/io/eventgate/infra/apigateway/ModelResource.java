@@ -38,6 +38,10 @@ public final class ModelResource implements Resource {
     @Override
     public Change plan(Facts facts) {
         facts.put(ApiFacts.config("model." + modelName), JsonDocs.write(JsonDocs.read(schema)));
+        return ApiFacts.tracked(facts, "model." + modelName, converge(facts));
+    }
+
+    private Change converge(Facts facts) {
         Optional<String> apiId = facts.find(ApiFacts.REST_API_ID);
         Optional<GetModelResponse> live = apiId.flatMap(this::get);
         if (live.isEmpty()) {

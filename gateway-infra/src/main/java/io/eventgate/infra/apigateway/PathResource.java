@@ -30,6 +30,10 @@ public final class PathResource implements Resource {
     @Override
     public Change plan(Facts facts) {
         facts.put(ApiFacts.config("resource." + pathPart), "/" + pathPart);
+        return ApiFacts.tracked(facts, "resource." + pathPart, converge(facts));
+    }
+
+    private Change converge(Facts facts) {
         Optional<String> live = facts.find(ApiFacts.REST_API_ID).flatMap(this::find);
         if (live.isEmpty()) {
             return Change.create(() -> facts.put(ApiFacts.resourceId(pathPart), apiGateway.createResource(b -> b

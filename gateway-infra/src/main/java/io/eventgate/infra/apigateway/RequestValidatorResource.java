@@ -34,6 +34,10 @@ public final class RequestValidatorResource implements Resource {
     @Override
     public Change plan(Facts facts) {
         facts.put(ApiFacts.config("validator." + validatorName), "body=true,parameters=false");
+        return ApiFacts.tracked(facts, "validator." + validatorName, converge(facts));
+    }
+
+    private Change converge(Facts facts) {
         Optional<String> apiId = facts.find(ApiFacts.REST_API_ID);
         Optional<RequestValidator> live = apiId.flatMap(this::find);
         if (live.isEmpty()) {

@@ -43,6 +43,8 @@ public final class StageResource implements Resource {
 
     @Override
     public Change plan(Facts facts) {
+        // Deploy only an API whose every part converged: after a failure the stage waits for the next run.
+        ApiFacts.requireReady(facts);
         Map<String, String> configuration = ApiFacts.configuration(facts.all());
         String digest = DIGEST_PREFIX + digest(configuration.toString());
         Optional<String> apiId = facts.find(ApiFacts.REST_API_ID);
