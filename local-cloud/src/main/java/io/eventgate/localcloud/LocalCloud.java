@@ -1,5 +1,6 @@
 package io.eventgate.localcloud;
 
+import io.eventgate.localcloud.apigateway.ApiGatewayService;
 import io.eventgate.localcloud.dynamodb.DynamoDbLocalBackend;
 import io.eventgate.localcloud.edge.EdgeRouter;
 import io.eventgate.localcloud.edge.EdgeServer;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -81,6 +83,7 @@ public final class LocalCloud implements AutoCloseable {
             ElasticMqBackend sqsBackend = unwrap(sqs);
             router.register(dynamoBackend.edgeService(backends));
             router.register(sqsBackend.edgeService(backends));
+            router.register(new ApiGatewayService(settings.accountId(), Clock.systemUTC(), router::route, backends));
 
             edge.start();
             LocalCloud cloud = new LocalCloud(settings, edge, resources);
