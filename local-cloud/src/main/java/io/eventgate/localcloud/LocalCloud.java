@@ -4,6 +4,8 @@ import io.eventgate.localcloud.apigateway.ApiGatewayService;
 import io.eventgate.localcloud.dynamodb.DynamoDbLocalBackend;
 import io.eventgate.localcloud.edge.EdgeRouter;
 import io.eventgate.localcloud.edge.EdgeServer;
+import io.eventgate.localcloud.events.EventBridge;
+import io.eventgate.localcloud.events.delivery.DeliverySettings;
 import io.eventgate.localcloud.sqs.ElasticMqBackend;
 import java.io.IOException;
 import java.net.BindException;
@@ -83,6 +85,11 @@ public final class LocalCloud implements AutoCloseable {
             ElasticMqBackend sqsBackend = unwrap(sqs);
             router.register(dynamoBackend.edgeService(backends));
             router.register(sqsBackend.edgeService(backends));
+            EventBridge events = EventBridge.start(settings.region(), settings.accountId(), sqsBackend.uri(),
+                    sqsBackend.policies()::policy, backends,
+                    Clock.systemUTC(), DeliverySettings.DEFAULTS, java.util.List.of());
+            resources.push(events);
+            router.register(events.edgeService());
             router.register(new ApiGatewayService(settings.accountId(), Clock.systemUTC(), router::route, backends));
 
             edge.start();

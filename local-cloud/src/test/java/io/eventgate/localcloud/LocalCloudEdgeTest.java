@@ -16,6 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -28,6 +31,7 @@ class LocalCloudEdgeTest {
     private static LocalCloud cloud;
     private static DynamoDbClient dynamo;
     private static SqsClient sqs;
+    private static DynamoDbStreamsClient streams;
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -38,12 +42,15 @@ class LocalCloudEdgeTest {
                 .credentialsProvider(credentials).build();
         sqs = SqsClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).build();
+        streams = DynamoDbStreamsClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).build();
     }
 
     @AfterAll
     static void stop() {
         dynamo.close();
         sqs.close();
+        streams.close();
         cloud.close();
     }
 
@@ -57,6 +64,26 @@ class LocalCloudEdgeTest {
         assertThat(dynamo.listTables().tableNames()).contains("edge-test");
         assertThat(dynamo.getItem(b -> b.tableName("edge-test").key(java.util.Map.of("pk", AttributeValue.fromS("a"))))
                 .item()).containsKey("pk");
+    }
+
+    @Test
+    void servesDynamoDbStreamsThroughTheEdge() {
+        dynamo.createTable(b -> b.tableName("streamed").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+        dynamo.putItem(b -> b.tableName("streamed").item(java.util.Map.of("pk", AttributeValue.fromS("order-1"))));
+        String streamArn = dynamo.describeTable(b -> b.tableName("streamed")).table().latestStreamArn();
+
+        var shard = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards().getFirst();
+        String iterator = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+
+        assertThat(streams.getRecords(b -> b.shardIterator(iterator)).records())
+                .singleElement().satisfies(record -> {
+                    assertThat(record.eventNameAsString()).isEqualTo("INSERT");
+                    assertThat(record.dynamodb().newImage().get("pk").s()).isEqualTo("order-1");
+                });
     }
 
     @Test
@@ -80,7 +107,7 @@ class LocalCloudEdgeTest {
                     HttpRequest.newBuilder(URI.create(cloud.endpoint() + "/_localcloud/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
 
-            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"dynamodb\":\"UP\"")
                     .contains("\"sqs\":\"UP\"").contains("\"apigateway\":\"UP\"");
         });

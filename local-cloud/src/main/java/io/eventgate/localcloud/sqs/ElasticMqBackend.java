@@ -28,6 +28,7 @@ public final class ElasticMqBackend implements AutoCloseable {
 
     private final SQSRestServer server;
     private final int port;
+    private final QueuePolicies policies = new QueuePolicies();
 
     private ElasticMqBackend(SQSRestServer server, int port) {
         this.server = server;
@@ -53,22 +54,37 @@ public final class ElasticMqBackend implements AutoCloseable {
         return new ElasticMqBackend(server, port);
     }
 
-    /** The edge service forwarding SQS requests (JSON {@code AmazonSQS.*} or the query protocol) here. */
+    /**
+     * The edge service forwarding SQS requests (JSON {@code AmazonSQS.*} or the query protocol) here, keeping queue
+     * policies on the way (ElasticMQ ignores them).
+     */
     public EdgeService edgeService(HttpClient client) {
-        return new ForwardingService("sqs", ElasticMqBackend::isSqsRequest, uri(), client, () -> answers(client));
+        return new QueuePolicyService(
+                new ForwardingService("sqs", ElasticMqBackend::isSqsRequest, uri(), client, () -> answers(client)),
+                policies);
     }
 
-    /** Health probe: ElasticMQ answers a ListQueues within a second. */
+    /** Every queue's {@code Policy} attribute, as set through the edge. */
+    public QueuePolicies policies() {
+        return policies;
+    }
+
+    /** Health probe: ElasticMQ answers a ListQueues within 5 s (its first answer can take seconds on a busy machine). */
     private boolean answers(HttpClient client) {
         var probe = HttpRequest.newBuilder(uri())
-                .timeout(Duration.ofSeconds(1))
+                .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/x-amz-json-1.0")
                 .header("X-Amz-Target", "AmazonSQS.ListQueues")
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))
                 .build();
         try {
-            return client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            int status = client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                log.warn("SQS health probe: ElasticMQ answered {}", status);
+            }
+            return status == 200;
         } catch (IOException e) {
+            log.warn("SQS health probe: ElasticMQ did not answer: {}", e.toString());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,0 +1,108 @@
+package io.eventgate.localcloud.events;
+
+import io.eventgate.localcloud.edge.AwsJsonService;
+import io.eventgate.localcloud.events.delivery.DeliveryDispatcher;
+import io.eventgate.localcloud.events.delivery.DeliverySettings;
+import io.eventgate.localcloud.events.delivery.EventBusTargetDelivery;
+import io.eventgate.localcloud.events.delivery.SqsTargets;
+import io.eventgate.localcloud.events.delivery.TargetDelivery;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * local-cloud's EventBridge: the JSON 1.1 {@code AWSEvents.*} service and its delivery machinery.
+ *
+ * <p>In-process callers (API Gateway's AWS integration) reach {@code PutEvents} through the edge like any client: an
+ * {@code EdgeRequest} with {@code X-Amz-Target: AWSEvents.PutEvents}, or {@link AwsJsonService#invoke} on
+ * {@link #edgeService()}.
+ */
+public final class EventBridge implements AutoCloseable {
+
+    /** The {@code X-Amz-Target} prefix of EventBridge operations. */
+    public static final String TARGET_PREFIX = "AWSEvents";
+
+    private final AwsJsonService service;
+    private final DeliveryDispatcher dispatcher;
+    private final ExecutorService executor;
+
+    private EventBridge(AwsJsonService service, DeliveryDispatcher dispatcher, ExecutorService executor) {
+        this.service = service;
+        this.dispatcher = dispatcher;
+        this.executor = executor;
+    }
+
+    /**
+     * Starts EventBridge with its {@code default} bus.
+     *
+     * @param sqsBackend the SQS backend's own URL, which SQS targets and dead-letter queues are sent to
+     * @param queuePolicies a queue's {@code Policy} document by queue name (kept by local-cloud's SQS edge)
+     * @param extraTargets further target kinds (tried before the built-in SQS and event-bus ones)
+     */
+    public static EventBridge start(String region, String accountId, URI sqsBackend,
+                                    Function<String, Optional<String>> queuePolicies, HttpClient http, Clock clock,
+                                    DeliverySettings settings, List<TargetDelivery> extraTargets) {
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        Buses buses = new Buses(new Arns(region, accountId), clock);
+        SqsTargets sqs = new SqsTargets(sqsBackend, http, clock, accountId, executor, queuePolicies);
+        // The bus-to-bus strategy needs the router, which needs the dispatcher: close the loop through a reference.
+        AtomicReference<EventRouter> router = new AtomicReference<>();
+        List<TargetDelivery> strategies = new ArrayList<>(extraTargets);
+        strategies.add(sqs.targets());
+        strategies.add(new EventBusTargetDelivery((busArn, event) -> router.get().ingest(busArn, event)));
+        DeliveryDispatcher dispatcher = new DeliveryDispatcher(strategies, sqs.deadLetters(), clock, settings);
+        router.set(new EventRouter(buses, dispatcher, clock));
+
+        BusOperations busOps = new BusOperations(buses);
+        RuleOperations ruleOps = new RuleOperations(buses);
+        TargetOperations targetOps = new TargetOperations(buses, ruleOps, dispatcher);
+        PutEventsOperation putEvents = new PutEventsOperation(buses, router.get(), clock);
+        TagOperations tagOps = new TagOperations(buses);
+        Map<String, AwsJsonService.Operation> operations = Map.ofEntries(
+                Map.entry("CreateEventBus", busOps::create),
+                Map.entry("DescribeEventBus", busOps::describe),
+                Map.entry("ListEventBuses", busOps::list),
+                Map.entry("DeleteEventBus", busOps::delete),
+                Map.entry("PutRule", ruleOps::put),
+                Map.entry("DescribeRule", ruleOps::describe),
+                Map.entry("ListRules", ruleOps::list),
+                Map.entry("EnableRule", ruleOps::enable),
+                Map.entry("DisableRule", ruleOps::disable),
+                Map.entry("DeleteRule", ruleOps::delete),
+                Map.entry("TestEventPattern", ruleOps::testEventPattern),
+                Map.entry("PutTargets", targetOps::put),
+                Map.entry("ListTargetsByRule", targetOps::list),
+                Map.entry("RemoveTargets", targetOps::remove),
+                Map.entry("PutEvents", putEvents::put),
+                Map.entry("TagResource", tagOps::tag),
+                Map.entry("UntagResource", tagOps::untag),
+                Map.entry("ListTagsForResource", tagOps::list));
+        AwsJsonService service = new AwsJsonService("events", TARGET_PREFIX, "application/x-amz-json-1.1",
+                operations);
+        return new EventBridge(service, dispatcher, executor);
+    }
+
+    /** The edge service answering {@code AWSEvents.*}. */
+    public AwsJsonService edgeService() {
+        return service;
+    }
+
+    /** Deliveries accepted and not yet finished (for benchmarks and diagnostics). */
+    public int deliveriesInFlight() {
+        return dispatcher.inFlight();
+    }
+
+    @Override
+    public void close() {
+        dispatcher.close();
+        executor.shutdownNow();
+    }
+}

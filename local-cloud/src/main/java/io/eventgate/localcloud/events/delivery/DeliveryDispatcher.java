@@ -1,0 +1,167 @@
+package io.eventgate.localcloud.events.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every delivery: picks the {@link TargetDelivery} for the target's ARN, retries retryable failures under the
+ * target's {@link RetryPolicy} (exponential backoff with full jitter, never beyond the event's maximum age), and hands
+ * what cannot be delivered to the target's dead-letter queue, with the attributes EventBridge sets.
+ *
+ * <p>At most {@link DeliverySettings#maxInFlight()} deliveries are in flight; {@link #submit} waits for room rather than
+ * drop anything.
+ */
+public final class DeliveryDispatcher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+
+    private final List<TargetDelivery> strategies;
+    private final DeadLetters deadLetters;
+    private final Clock clock;
+    private final DeliverySettings settings;
+    private final Semaphore room;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("eventbridge-retries").factory());
+
+    public DeliveryDispatcher(List<TargetDelivery> strategies, DeadLetters deadLetters, Clock clock,
+                              DeliverySettings settings) {
+        this.strategies = List.copyOf(strategies);
+        this.deadLetters = deadLetters;
+        this.clock = clock;
+        this.settings = settings;
+        this.room = new Semaphore(settings.maxInFlight());
+    }
+
+    /** The strategy for a target ARN; empty when local-cloud cannot deliver to that kind of target. */
+    public Optional<TargetDelivery> strategyFor(String targetArn) {
+        return strategies.stream().filter(s -> s.accepts(targetArn)).findFirst();
+    }
+
+    /** Starts the deliveries, waiting for room if too many are in flight. */
+    public void submit(List<Delivery> deliveries) throws InterruptedException {
+        for (Delivery delivery : deliveries) {
+            room.acquire();
+            workers.execute(() -> attempt(delivery, 0));
+        }
+    }
+
+    /**
+     * Starts the deliveries only if there is room now (used when one delivery creates others, e.g. bus to bus, where
+     * waiting could deadlock the dispatcher on itself).
+     */
+    public boolean trySubmit(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return true;
+        }
+        if (!room.tryAcquire(deliveries.size())) {
+            return false;
+        }
+        deliveries.forEach(d -> workers.execute(() -> attempt(d, 0)));
+        return true;
+    }
+
+    /** Deliveries accepted and not yet finished (delivered, dead-lettered or dropped). */
+    public int inFlight() {
+        return settings.maxInFlight() - room.availablePermits();
+    }
+
+    private void attempt(Delivery delivery, int retries) {
+        CompletionStage<DeliveryResult> result;
+        try {
+            result = strategyFor(delivery.targetArn())
+                    .map(strategy -> strategy.deliver(delivery, retries))
+                    .orElseGet(() -> CompletableFuture.completedFuture(new DeliveryResult.Failed("INVALID_PARAMETER",
+                            "local-cloud cannot deliver to " + delivery.targetArn())));
+        } catch (RuntimeException e) {
+            log.error("delivery to {} failed unexpectedly", delivery.targetArn(), e);
+            result = CompletableFuture.completedFuture(new DeliveryResult.Retryable("INTERNAL_ERROR", e.toString()));
+        }
+        result.whenComplete((outcome, failure) -> settle(delivery, retries, failure == null ? outcome
+                : new DeliveryResult.Retryable("INTERNAL_ERROR", failure.toString())));
+    }
+
+    private void settle(Delivery delivery, int retries, DeliveryResult outcome) {
+        switch (outcome) {
+            case DeliveryResult.Delivered ignored -> room.release();
+            case DeliveryResult.Failed failed ->
+                    deadLetter(delivery, failed.errorCode(), failed.errorMessage(), null, retries);
+            case DeliveryResult.Retryable retryable -> retryOrGiveUp(delivery, retries, retryable);
+        }
+    }
+
+    private void retryOrGiveUp(Delivery delivery, int retries, DeliveryResult.Retryable failure) {
+        RetryPolicy policy = delivery.retryPolicy();
+        if (retries >= policy.maximumRetryAttempts()) {
+            deadLetter(delivery, failure.errorCode(), failure.errorMessage(), "MaximumRetryAttempts", retries);
+            return;
+        }
+        Duration delay = backoff(retries);
+        if (failure.retryAfter().isPresent() && failure.retryAfter().get().compareTo(delay) > 0) {
+            delay = failure.retryAfter().get();
+        }
+        Duration age = Duration.between(delivery.ingestionTime(), clock.instant());
+        if (age.plus(delay).compareTo(policy.maximumEventAge()) > 0) {
+            deadLetter(delivery, failure.errorCode(), failure.errorMessage(), "MaximumEventAgeInSeconds", retries);
+            return;
+        }
+        log.debug("retrying {} to {} in {} ms after {}", delivery.eventId(), delivery.targetArn(), delay.toMillis(),
+                failure.errorCode());
+        timer.schedule(() -> workers.execute(() -> attempt(delivery, retries + 1)), delay.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Full jitter: uniformly random up to min(max, initial * 2^retries). */
+    private Duration backoff(int retries) {
+        long ceiling = settings.initialBackoff().toMillis() << Math.min(retries, 20);
+        ceiling = Math.min(ceiling, settings.maxBackoff().toMillis());
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+    }
+
+    private void deadLetter(Delivery delivery, String code, String message, String exhausted, int retries) {
+        if (delivery.deadLetterArn().isEmpty()) {
+            log.warn("event {} of rule {} not delivered to target {} ({}: {}); the target has no dead-letter queue, so "
+                    + "the event is dropped, as on AWS", delivery.eventId(), delivery.ruleArn(), delivery.targetId(),
+                    code, message);
+            room.release();
+            return;
+        }
+        var attributes = new java.util.LinkedHashMap<String, String>();
+        attributes.put("RULE_ARN", delivery.ruleArn());
+        attributes.put("TARGET_ARN", delivery.targetArn());
+        attributes.put("ERROR_CODE", code);
+        attributes.put("ERROR_MESSAGE", message);
+        attributes.put("RETRY_ATTEMPTS", String.valueOf(retries));
+        if (exhausted != null) {
+            attributes.put("EXHAUSTED_RETRY_CONDITION", exhausted);
+        }
+        String dlq = delivery.deadLetterArn().get();
+        deadLetters.send(dlq, delivery.ruleArn(), delivery.eventJson(), Map.copyOf(attributes))
+                .whenComplete((outcome, failure) -> {
+                    if (failure != null || !(outcome instanceof DeliveryResult.Delivered)) {
+                        log.warn("event {} of rule {} could not be sent to dead-letter queue {} either: {}; dropped",
+                                delivery.eventId(), delivery.ruleArn(), dlq, failure != null ? failure : outcome);
+                    }
+                    room.release();
+                });
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        workers.shutdownNow();
+    }
+}
