@@ -1,6 +1,9 @@
 package io.eventgate.localcloud.events;
 
 import io.eventgate.localcloud.edge.AwsJsonService;
+import io.eventgate.localcloud.events.apidestination.ApiDestinationFeature;
+import io.eventgate.localcloud.events.archive.Archives;
+import io.eventgate.localcloud.events.archive.Replays;
 import io.eventgate.localcloud.events.delivery.DeliveryDispatcher;
 import io.eventgate.localcloud.events.delivery.DeliverySettings;
 import io.eventgate.localcloud.events.delivery.EventBusTargetDelivery;
@@ -10,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,11 +37,16 @@ public final class EventBridge implements AutoCloseable {
     private final AwsJsonService service;
     private final DeliveryDispatcher dispatcher;
     private final ExecutorService executor;
+    private final Replays replays;
+    private final ApiDestinationFeature apiDestinations;
 
-    private EventBridge(AwsJsonService service, DeliveryDispatcher dispatcher, ExecutorService executor) {
+    private EventBridge(AwsJsonService service, DeliveryDispatcher dispatcher, ExecutorService executor,
+                        Replays replays, ApiDestinationFeature apiDestinations) {
         this.service = service;
         this.dispatcher = dispatcher;
         this.executor = executor;
+        this.replays = replays;
+        this.apiDestinations = apiDestinations;
     }
 
     /**
@@ -56,17 +65,22 @@ public final class EventBridge implements AutoCloseable {
         // The bus-to-bus strategy needs the router, which needs the dispatcher: close the loop through a reference.
         AtomicReference<EventRouter> router = new AtomicReference<>();
         List<TargetDelivery> strategies = new ArrayList<>(extraTargets);
+        ApiDestinationFeature apiDestinations = new ApiDestinationFeature(region, accountId, clock);
+        strategies.add(apiDestinations.targetDelivery());
         strategies.add(sqs.targets());
         strategies.add(new EventBusTargetDelivery((busArn, event) -> router.get().ingest(busArn, event)));
         DeliveryDispatcher dispatcher = new DeliveryDispatcher(strategies, sqs.deadLetters(), clock, settings);
-        router.set(new EventRouter(buses, dispatcher, clock));
+        Archives archives = new Archives(region, accountId, clock,
+                arn -> buses.find(Arns.busName(arn)).filter(bus -> bus.arn().equals(arn)).isPresent());
+        router.set(new EventRouter(buses, dispatcher, clock, archives));
+        Replays replays = new Replays(region, accountId, clock, archives, router.get());
 
         BusOperations busOps = new BusOperations(buses);
         RuleOperations ruleOps = new RuleOperations(buses);
         TargetOperations targetOps = new TargetOperations(buses, ruleOps, dispatcher);
         PutEventsOperation putEvents = new PutEventsOperation(buses, router.get(), clock);
         TagOperations tagOps = new TagOperations(buses);
-        Map<String, AwsJsonService.Operation> operations = Map.ofEntries(
+        Map<String, AwsJsonService.Operation> operations = new HashMap<>(Map.ofEntries(
                 Map.entry("CreateEventBus", busOps::create),
                 Map.entry("DescribeEventBus", busOps::describe),
                 Map.entry("ListEventBuses", busOps::list),
@@ -84,10 +98,13 @@ public final class EventBridge implements AutoCloseable {
                 Map.entry("PutEvents", putEvents::put),
                 Map.entry("TagResource", tagOps::tag),
                 Map.entry("UntagResource", tagOps::untag),
-                Map.entry("ListTagsForResource", tagOps::list));
+                Map.entry("ListTagsForResource", tagOps::list)));
+        operations.putAll(apiDestinations.operations());
+        operations.putAll(archives.operations());
+        operations.putAll(replays.operations());
         AwsJsonService service = new AwsJsonService("events", TARGET_PREFIX, "application/x-amz-json-1.1",
                 operations);
-        return new EventBridge(service, dispatcher, executor);
+        return new EventBridge(service, dispatcher, executor, replays, apiDestinations);
     }
 
     /** The edge service answering {@code AWSEvents.*}. */
@@ -102,7 +119,10 @@ public final class EventBridge implements AutoCloseable {
 
     @Override
     public void close() {
+        // Upstream first: replays feed the dispatcher, whose retries call the API-destination strategy.
+        replays.close();
         dispatcher.close();
+        apiDestinations.close();
         executor.shutdownNow();
     }
 }

@@ -144,11 +144,11 @@ class EventBridgeControlPlaneTest {
 
     @Test
     void answersAnOperationItDoesNotImplementWithAwsErrorNamingIt() {
-        assertThatThrownBy(() -> aws.events.listArchives(b -> { }))
+        assertThatThrownBy(() -> aws.events.listEventSources(b -> { }))
                 .isInstanceOfSatisfying(EventBridgeException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
-                    assertThat(e.awsErrorDetails().errorMessage()).contains("AWSEvents.ListArchives");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("AWSEvents.ListEventSources");
                 });
     }
 }

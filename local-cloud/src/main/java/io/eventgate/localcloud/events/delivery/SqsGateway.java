@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -20,13 +23,20 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Talks SQS's JSON protocol to the SQS backend (ElasticMQ) directly, on its loopback port.
  *
- * <p>Queue URLs are cached for a second (off the hot path, yet a deleted queue is noticed at once); policies are read
- * from local-cloud's own store on every delivery, so a changed policy applies to the next event.
+ * <p>Queue URLs are cached for 30 s to keep lookups off the hot path; a queue deleted meanwhile is noticed when a send
+ * fails ({@link #forget}). Policies are read from local-cloud's own store on every delivery, so a changed policy
+ * applies to the next event.
  */
 final class SqsGateway {
 
-    private static final Duration CACHE_FOR = Duration.ofSeconds(1);
+    private static final Duration CACHE_FOR = Duration.ofSeconds(30);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Calls to the backend at once: a burst of deliveries must not open thousands of connections to ElasticMQ. */
+    private static final int MAX_CONCURRENT_CALLS = 32;
+
+    /** A queue URL lookup, shared by everyone who needs it while it runs and for {@link #CACHE_FOR} after. */
+    private record Lookup(CompletableFuture<Optional<String>> url, Instant at) {
+    }
 
     /** A queue as delivery needs it. */
     record QueueInfo(String url, Optional<JsonNode> policy, boolean fifo, Instant fetchedAt) {
@@ -52,7 +62,8 @@ final class SqsGateway {
     private final HttpClient http;
     private final Clock clock;
     private final Function<String, Optional<String>> policies;
-    private final Map<String, QueueInfo> queues = new ConcurrentHashMap<>();
+    private final Map<String, Lookup> lookups = new ConcurrentHashMap<>();
+    private final Semaphore calls = new Semaphore(MAX_CONCURRENT_CALLS);
     private final Map<String, JsonNode> parsedPolicies = new ConcurrentHashMap<>();
 
     /** @param policies a queue's {@code Policy} document by queue name */
@@ -70,23 +81,58 @@ final class SqsGateway {
             return Optional.empty();
         }
         String name = parts[5];
-        QueueInfo cached = queues.get(queueArn);
-        if (cached == null || !cached.fetchedAt().plus(CACHE_FOR).isAfter(clock.instant())) {
-            ObjectNode lookup = Json.object().put("QueueName", name).put("QueueOwnerAWSAccountId", parts[4]);
-            try {
-                String url = call("GetQueueUrl", lookup).path("QueueUrl").asString();
-                cached = new QueueInfo(url, Optional.empty(), name.endsWith(".fifo"), clock.instant());
-                queues.put(queueArn, cached);
-            } catch (SqsError e) {
-                if (e.queueMissing()) {
-                    queues.remove(queueArn);
-                    return Optional.empty();
-                }
-                throw e;
+        Lookup lookup = lookups.get(queueArn);
+        while (lookup == null || lookup.at().plus(CACHE_FOR).isBefore(clock.instant())) {
+            // One lookup per queue at a time: a burst of deliveries to a cold queue waits for it instead of
+            // sending one GetQueueUrl each.
+            Lookup fresh = new Lookup(new CompletableFuture<>(), clock.instant());
+            boolean mine = lookup == null ? lookups.putIfAbsent(queueArn, fresh) == null
+                    : lookups.replace(queueArn, lookup, fresh);
+            if (mine) {
+                fetchUrl(parts[4], name, fresh.url());
+                lookup = fresh;
+            } else {
+                lookup = lookups.get(queueArn); // someone else's lookup (or none any more: try again)
             }
         }
-        return Optional.of(new QueueInfo(cached.url(), policies.apply(name).map(this::parsePolicy), cached.fifo(),
-                cached.fetchedAt()));
+        Optional<String> url = await(lookup.url());
+        if (url.isEmpty()) {
+            lookups.remove(queueArn, lookup); // a missing queue is looked up again next time
+            return Optional.empty();
+        }
+        return Optional.of(new QueueInfo(url.get(), policies.apply(name).map(this::parsePolicy),
+                name.endsWith(".fifo"), lookup.at()));
+    }
+
+    private void fetchUrl(String account, String name, CompletableFuture<Optional<String>> result) {
+        try {
+            ObjectNode request = Json.object().put("QueueName", name).put("QueueOwnerAWSAccountId", account);
+            result.complete(Optional.of(call("GetQueueUrl", request).path("QueueUrl").asString()));
+        } catch (SqsError e) {
+            if (e.queueMissing()) {
+                result.complete(Optional.empty());
+            } else {
+                result.completeExceptionally(e);
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            result.completeExceptionally(e);
+        }
+    }
+
+    private Optional<String> await(CompletableFuture<Optional<String>> url)
+            throws IOException, InterruptedException, SqsError {
+        try {
+            return url.get();
+        } catch (ExecutionException e) {
+            lookups.values().removeIf(l -> l.url() == url);
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case SqsError sqs -> throw sqs;
+                case InterruptedException interrupted -> throw interrupted;
+                case RuntimeException runtime -> throw runtime;
+                default -> throw new IOException(e.getCause());
+            }
+        }
     }
 
     private JsonNode parsePolicy(String text) {
@@ -104,7 +150,7 @@ final class SqsGateway {
 
     /** Forgets a cached queue (it was found missing). */
     void forget(String queueArn) {
-        queues.remove(queueArn);
+        lookups.remove(queueArn);
     }
 
     /** One SQS JSON-protocol call; the response document, or {@link SqsError} for an error answer. */
@@ -115,7 +161,13 @@ final class SqsGateway {
                 .header("X-Amz-Target", "AmazonSQS." + operation)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(input)))
                 .build();
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response;
+        calls.acquire();
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } finally {
+            calls.release();
+        }
         JsonNode body;
         try {
             body = response.body().length == 0 ? Json.object() : Json.parse(response.body());

@@ -1,0 +1,104 @@
+package io.eventgate.carrier.shipment;
+
+import io.eventgate.contracts.EventContract;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Something that happened to a shipment and must be reported to the gateway. {@link #data()} is the event's
+ * {@code data} object exactly as the event contract describes it.
+ */
+public sealed interface ShipmentEvent {
+
+    /** The carrier's name as it appears in {@code OrderShipped.carrier}. */
+    String CARRIER_NAME = "eventgate-carrier";
+
+    String orderId();
+
+    String correlationId();
+
+    Instant occurredAt();
+
+    EventContract contract();
+
+    /**
+     * The place of this event in the life of one shipment ({@code OrderShipped} before {@code OrderDelivered}), so
+     * that reports of the same order are sent in the order they happened even within one millisecond.
+     */
+    int stage();
+
+    /** The {@code data} object of the report, in contract field order. */
+    Map<String, Object> data();
+
+    /** The parcel left the depot. */
+    record OrderShipped(String orderId, String correlationId, String trackingNumber, Instant occurredAt)
+            implements ShipmentEvent {
+
+        @Override
+        public EventContract contract() {
+            return EventContract.ORDER_SHIPPED;
+        }
+
+        @Override
+        public int stage() {
+            return 1;
+        }
+
+        @Override
+        public Map<String, Object> data() {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("orderId", orderId);
+            data.put("trackingNumber", trackingNumber);
+            data.put("carrier", CARRIER_NAME);
+            data.put("shippedAt", occurredAt.toString());
+            return data;
+        }
+    }
+
+    /** The parcel reached the customer. */
+    record OrderDelivered(String orderId, String correlationId, Instant occurredAt) implements ShipmentEvent {
+
+        @Override
+        public EventContract contract() {
+            return EventContract.ORDER_DELIVERED;
+        }
+
+        @Override
+        public int stage() {
+            return 2;
+        }
+
+        @Override
+        public Map<String, Object> data() {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("orderId", orderId);
+            data.put("deliveredAt", occurredAt.toString());
+            return data;
+        }
+    }
+
+    /** The carrier will never ship the order. */
+    record OrderCancelled(String orderId, String correlationId, String reason, Instant occurredAt)
+            implements ShipmentEvent {
+
+        @Override
+        public EventContract contract() {
+            return EventContract.ORDER_CANCELLED;
+        }
+
+        @Override
+        public int stage() {
+            return 1;
+        }
+
+        @Override
+        public Map<String, Object> data() {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("orderId", orderId);
+            data.put("reason", reason);
+            data.put("cancelledAt", occurredAt.toString());
+            return data;
+        }
+    }
+}

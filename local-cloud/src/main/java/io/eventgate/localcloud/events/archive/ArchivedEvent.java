@@ -1,0 +1,11 @@
+package io.eventgate.localcloud.events.archive;
+
+import java.time.Instant;
+
+/** One event kept by an archive, with the time the bus received it (what replay windows select on). */
+record ArchivedEvent(Instant receivedAt, String eventJson) {
+
+    long sizeBytes() {
+        return eventJson.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+}

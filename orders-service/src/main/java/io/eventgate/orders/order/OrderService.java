@@ -1,0 +1,114 @@
+package io.eventgate.orders.order;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/** The order use cases: place, read, list, and apply what the carrier reported. */
+@Service
+public class OrderService {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderService.class);
+    private static final int APPLY_ATTEMPTS = 3;
+
+    private final Orders orders;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OrderService(Orders orders, ApplicationEventPublisher events, Clock clock) {
+        this.orders = orders;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Places an order. With an idempotency key, a repeated request with the same content returns the order the
+     * first one created ({@code created = false}); the same key with different content is refused.
+     *
+     * @throws IdempotencyKeyReusedException when the key was used with a different body
+     */
+    public Placement place(NewOrder request, Optional<String> idempotencyKey) {
+        String fingerprint = request.fingerprint();
+        if (idempotencyKey.isPresent()) {
+            Optional<Placement> earlier = replay(idempotencyKey.get(), fingerprint);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Order order = Order.place(UUID.randomUUID().toString(), request, clock.instant());
+        try {
+            orders.add(order, idempotencyKey.map(key -> new IdempotencyClaim(key, fingerprint, order.id())));
+        } catch (IdempotencyKeyTakenException raced) {
+            // A concurrent request with the same key won; answer as its retry would be answered.
+            return replay(idempotencyKey.orElseThrow(), fingerprint).orElseThrow(() -> raced);
+        }
+        Order stored = orders.find(order.id()).orElseThrow(() -> new OrderNotFoundException(order.id()));
+        events.publishEvent(new OrderPlaced(order.id()));
+        return new Placement(stored, true);
+    }
+
+    private Optional<Placement> replay(String key, String fingerprint) {
+        return orders.findClaim(key).map(claim -> {
+            // Constant-time comparison: the fingerprint is derived from the body, which may hold personal data.
+            if (!MessageDigest.isEqual(claim.fingerprint().getBytes(StandardCharsets.UTF_8),
+                    fingerprint.getBytes(StandardCharsets.UTF_8))) {
+                throw new IdempotencyKeyReusedException();
+            }
+            Order order = orders.find(claim.orderId()).orElseThrow(() -> new OrderNotFoundException(claim.orderId()));
+            return new Placement(order, false);
+        });
+    }
+
+    public Order get(String orderId) {
+        return orders.find(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+    }
+
+    public OrderPage list(OrderStatus status, int limit, Optional<String> cursor) {
+        return orders.findByStatus(status, limit, cursor);
+    }
+
+    /**
+     * Applies a carrier event at most once (by {@code eventId}). Illegal or stale transitions are logged and
+     * change nothing.
+     *
+     * @return whether the order changed
+     * @throws UnknownOrderEventException when the order does not exist
+     */
+    public boolean apply(String eventId, CarrierEvent event) {
+        for (int attempt = 1; ; attempt++) {
+            if (orders.isApplied(eventId)) {
+                log.info("event {} for order {} was applied already; ignoring the duplicate", eventId, event.orderId());
+                return false;
+            }
+            Order order = orders.find(event.orderId())
+                    .orElseThrow(() -> new UnknownOrderEventException(eventId, event.orderId()));
+            switch (order.apply(event, clock.instant())) {
+                case Transition.Ignored ignored -> {
+                    log.warn("ignoring {} {} : {}", event.getClass().getSimpleName(), eventId, ignored.why());
+                    return false;
+                }
+                case Transition.Applied applied -> {
+                    try {
+                        boolean stored = orders.saveApplying(applied.order(), eventId);
+                        if (stored) {
+                            log.info("order {} is now {} after {} {}", order.id(), applied.order().status(),
+                                    event.getClass().getSimpleName(), eventId);
+                        }
+                        return stored;
+                    } catch (ConcurrentOrderUpdateException conflict) {
+                        if (attempt == APPLY_ATTEMPTS) {
+                            throw conflict;
+                        }
+                        // Someone else changed the order meanwhile: re-read and decide again.
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.eventgate.orders.order.web;
+
+import io.eventgate.orders.order.IdempotencyKeyReusedException;
+import io.eventgate.orders.order.InvalidCursorException;
+import io.eventgate.orders.order.OrderNotFoundException;
+import java.net.URI;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place that turns failures into RFC 9457 problem details. Spring MVC's own errors (415, 405, missing
+ * parameters, ...) come through {@link ResponseEntityExceptionHandler}; validation failures carry an
+ * {@code errors} list naming each bad field.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    static final URI INVALID_REQUEST = URI.create("urn:eventgate:problem:invalid-request");
+    static final URI IDEMPOTENCY_KEY_REUSED = URI.create("urn:eventgate:problem:idempotency-key-reused");
+
+    @ExceptionHandler
+    ProblemDetail invalid(InvalidRequestException e) {
+        return invalidRequest("The request has invalid fields.", e.errors());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(OrderNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Order not found");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail reused(IdempotencyKeyReusedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setType(IDEMPOTENCY_KEY_REUSED);
+        problem.setTitle("Idempotency-Key reused");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail badCursor(InvalidCursorException e) {
+        return invalidRequest("The request has invalid fields.", List.of(new FieldError("cursor", e.getMessage())));
+    }
+
+    @ExceptionHandler
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return invalidRequest("The request has invalid fields.",
+                List.of(new FieldError(e.getName(), "has an invalid value")));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalidRequest("The request has invalid fields.",
+                List.of(new FieldError(e.getParameterName(), "is required"))));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                        tooLarge.getMessage());
+                problem.setTitle("Request body too large");
+                // The rest of an oversized body is not read; closing the connection stops the client sending it.
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                        .body(problem);
+            }
+        }
+        log.debug("unreadable request body: {}", e.getMessage());
+        return ResponseEntity.badRequest().body(invalidRequest("The request body is missing or is not valid JSON.",
+                List.of(new FieldError("(body)", "must be a JSON object"))));
+    }
+
+    private static ProblemDetail invalidRequest(String detail, List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setType(INVALID_REQUEST);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+}

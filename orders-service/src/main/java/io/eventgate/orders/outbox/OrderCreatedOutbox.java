@@ -1,0 +1,91 @@
+package io.eventgate.orders.outbox;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.eventgate.contracts.EventContract;
+import io.eventgate.orders.order.LineItem;
+import io.eventgate.orders.order.Order;
+import io.eventgate.orders.order.ShippingAddress;
+import io.eventgate.orders.table.OrdersTable;
+import io.eventgate.orders.table.OutboxItem;
+import io.eventgate.orders.table.Timestamps;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a new order into its {@code OrderCreated} outbox record, with the detail exactly as the event contract
+ * ({@link EventContract#ORDER_CREATED}) describes it.
+ *
+ * <p>The event id is derived from the order id, so every (re)publication of the same order's creation carries the
+ * same id. EventBridge assigns its own envelope {@code id} on each {@code PutEvents} call, so our id travels in the
+ * detail as {@code metadata.correlationId}: consumers recognise duplicates by it, and it correlates every later
+ * event of the order's flow.
+ */
+@Component
+public class OrderCreatedOutbox {
+
+    static final String PENDING = "PENDING";
+
+    private final JsonMapper json;
+    private final String source;
+
+    OrderCreatedOutbox(JsonMapper json, OutboxSettings settings) {
+        this.json = json;
+        this.source = settings.source();
+    }
+
+    /** The deterministic id of an order's {@code OrderCreated} event. */
+    public static String eventIdFor(String orderId) {
+        String name = "eventgate.orders/" + EventContract.ORDER_CREATED.eventName() + "/v"
+                + EventContract.ORDER_CREATED.schemaVersion() + "/" + orderId;
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The outbox record to store in the same transaction as the order. */
+    public OutboxItem recordFor(Order order) {
+        String eventId = eventIdFor(order.id());
+        OutboxItem item = new OutboxItem();
+        item.setPk(OrdersTable.outboxKey(eventId));
+        item.setEventId(eventId);
+        item.setSource(source);
+        item.setDetailType(EventContract.ORDER_CREATED.eventName());
+        item.setDetail(json.writeValueAsString(detail(order, eventId)));
+        item.setOutboxState(PENDING);
+        item.setCreatedAt(Timestamps.format(order.createdAt()));
+        item.setAttempts(0);
+        return item;
+    }
+
+    private static Detail detail(Order order, String eventId) {
+        ShippingAddress a = order.shippingAddress();
+        return new Detail(
+                new Metadata(EventContract.ORDER_CREATED.eventName(), EventContract.ORDER_CREATED.schemaVersion(), eventId),
+                new Data(order.id(), order.customerId(),
+                        order.items().stream().map(Item::of).toList(),
+                        new Address(a.name(), a.line1(), a.line2().orElse(null), a.city(), a.postalCode(), a.country()),
+                        order.total(), order.createdAt().toString()));
+    }
+
+    record Detail(Metadata metadata, Data data) {
+    }
+
+    record Metadata(String eventName, String eventSchemaVersion, String correlationId) {
+    }
+
+    record Data(String orderId, String customerId, List<Item> items, Address shippingAddress, BigDecimal total,
+            String createdAt) {
+    }
+
+    record Item(String sku, int quantity, BigDecimal unitPrice) {
+        static Item of(LineItem line) {
+            return new Item(line.sku(), line.quantity(), line.unitPrice());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Address(String name, String line1, String line2, String city, String postalCode, String country) {
+    }
+}

@@ -1,0 +1,114 @@
+package io.eventgate.orders.table;
+
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
+
+/** An event waiting to be published (while {@code outboxState} is {@code PENDING}): key {@code outbox#<eventId>}. */
+@DynamoDbBean
+public class OutboxItem {
+
+    private String pk;
+    private String eventId;
+    private String source;
+    private String detailType;
+    private String detail;
+    private String outboxState;
+    private String createdAt;
+    private Long leaseUntil;
+    private String leaseOwner;
+    private Integer attempts;
+    private String publishedAt;
+
+    @DynamoDbPartitionKey
+    public String getPk() {
+        return pk;
+    }
+
+    public void setPk(String pk) {
+        this.pk = pk;
+    }
+
+    public String getEventId() {
+        return eventId;
+    }
+
+    public void setEventId(String eventId) {
+        this.eventId = eventId;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
+    }
+
+    public String getDetailType() {
+        return detailType;
+    }
+
+    public void setDetailType(String detailType) {
+        this.detailType = detailType;
+    }
+
+    public String getDetail() {
+        return detail;
+    }
+
+    public void setDetail(String detail) {
+        this.detail = detail;
+    }
+
+    @DynamoDbSecondaryPartitionKey(indexNames = OrdersTable.OUTBOX_INDEX)
+    public String getOutboxState() {
+        return outboxState;
+    }
+
+    public void setOutboxState(String outboxState) {
+        this.outboxState = outboxState;
+    }
+
+    @DynamoDbSecondarySortKey(indexNames = {OrdersTable.STATUS_INDEX, OrdersTable.OUTBOX_INDEX})
+    public String getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(String createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    public Long getLeaseUntil() {
+        return leaseUntil;
+    }
+
+    public void setLeaseUntil(Long leaseUntil) {
+        this.leaseUntil = leaseUntil;
+    }
+
+    public String getLeaseOwner() {
+        return leaseOwner;
+    }
+
+    public void setLeaseOwner(String leaseOwner) {
+        this.leaseOwner = leaseOwner;
+    }
+
+    public Integer getAttempts() {
+        return attempts;
+    }
+
+    public void setAttempts(Integer attempts) {
+        this.attempts = attempts;
+    }
+
+    public String getPublishedAt() {
+        return publishedAt;
+    }
+
+    public void setPublishedAt(String publishedAt) {
+        this.publishedAt = publishedAt;
+    }
+}

@@ -1,0 +1,39 @@
+package io.eventgate.orders;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Boundaries that keep the domain free of infrastructure. */
+class ArchitectureTest {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.eventgate.orders");
+
+    @Test
+    void theDomainUsesNoAwsSdkTypes() {
+        noClasses().that().resideInAPackage("io.eventgate.orders.order")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "io.awspring..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theHttpApiUsesNoAwsSdkTypes() {
+        noClasses().that().resideInAPackage("io.eventgate.orders.order.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "io.awspring..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theDomainDependsOnNoAdapter() {
+        noClasses().that().resideInAPackage("io.eventgate.orders.order")
+                .should().dependOnClassesThat().resideInAnyPackage("io.eventgate.orders.order.storage..",
+                        "io.eventgate.orders.order.web..", "io.eventgate.orders.outbox..", "io.eventgate.orders.inbox..",
+                        "io.eventgate.orders.table..", "io.eventgate.orders.aws..")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,199 @@
+package io.eventgate.orders.outbox;
+
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.eventgate.orders.order.LineItem;
+import io.eventgate.orders.order.NewOrder;
+import io.eventgate.orders.order.Order;
+import io.eventgate.orders.order.ShippingAddress;
+import io.eventgate.orders.support.EventBridgeStub;
+import io.eventgate.orders.support.TestCloud;
+import io.eventgate.orders.table.OutboxItem;
+import io.eventgate.orders.table.TableCreator;
+import io.eventgate.orders.table.TableSettings;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The relay's wire behaviour against a stub speaking {@code AWSEvents.PutEvents}, with its records in DynamoDB
+ * Local. The relay's thread is not started: each test drives {@link OutboxRelay#sweep()} itself.
+ */
+class OutboxRelayTest {
+
+    static final OutboxSettings SETTINGS = new OutboxSettings("eventgate", "eventgate.orders", Duration.ofSeconds(5),
+            Duration.ofSeconds(30), 2, Duration.ofMillis(10), Duration.ofMillis(200));
+
+    EventBridgeStub stub;
+    EventBridgeClient eventBridge;
+    DynamoDbTable<OutboxItem> table;
+    OutboxStore store;
+    OrderCreatedOutbox outbox;
+
+    @BeforeEach
+    void setUp() {
+        stub = new EventBridgeStub();
+        eventBridge = EventBridgeClient.builder().endpointOverride(stub.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build();
+        String tableName = "outbox-test-" + UUID.randomUUID();
+        TableCreator.create(TestCloud.dynamo(), tableName);
+        table = DynamoDbEnhancedClient.builder().dynamoDbClient(TestCloud.dynamo()).build()
+                .table(tableName, TableSchema.fromBean(OutboxItem.class));
+        store = new OutboxStore(TestCloud.dynamo(), new TableSettings(tableName, false));
+        outbox = new OrderCreatedOutbox(JsonMapper.builder().build(), SETTINGS);
+    }
+
+    @AfterEach
+    void tearDown() {
+        eventBridge.close();
+        stub.close();
+    }
+
+    OutboxRelay relay() {
+        return new OutboxRelay(store, new EventBridgePublisher(eventBridge, SETTINGS), SETTINGS, Clock.systemUTC());
+    }
+
+    List<String> pendingRecords(int count) {
+        List<String> eventIds = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Order order = Order.place(UUID.randomUUID().toString(), new NewOrder("cust-relay",
+                    List.of(new LineItem("SKU-" + i, 1, BigDecimal.ONE)),
+                    new ShippingAddress("Ada", "1 Main St", Optional.empty(), "Berlin", "10115", "DE")), Instant.now());
+            OutboxItem item = outbox.recordFor(order);
+            table.putItem(item);
+            eventIds.add(item.getEventId());
+        }
+        return eventIds;
+    }
+
+    OutboxItem record(String eventId) {
+        return table.getItem(Key.builder().partitionValue("outbox#" + eventId).build());
+    }
+
+    static String correlationId(JsonNode entry) {
+        return JsonMapper.builder().build().readTree(entry.get("Detail").asString())
+                .at("/metadata/correlationId").asString();
+    }
+
+    @Test
+    void publishesInBatchesOfTenAndMarksEveryRecordPublished() throws Exception {
+        List<String> eventIds = pendingRecords(12);
+
+        relay().sweep();
+
+        assertThat(stub.calls()).extracting(call -> EventBridgeStub.entriesOf(call).size()).containsExactly(10, 2);
+        assertThat(stub.entries()).extracting(OutboxRelayTest::correlationId).containsExactlyInAnyOrderElementsOf(eventIds);
+        for (String eventId : eventIds) {
+            assertThat(record(eventId).getOutboxState()).isNull();
+            assertThat(record(eventId).getPublishedAt()).isNotNull();
+        }
+    }
+
+    @Test
+    void resendsOnlyTheEntryThatFailed() throws Exception {
+        List<String> eventIds = pendingRecords(10);
+        stub.server().stubFor(EventBridgeStub.putEvents().atPriority(1).inScenario("partial")
+                .whenScenarioStateIs(STARTED).willReturn(EventBridgeStub.oneFailing(10, 3)).willSetStateTo("answered"));
+
+        relay().sweep();
+
+        List<LoggedRequest> calls = stub.calls();
+        assertThat(calls).hasSize(2);
+        List<JsonNode> first = EventBridgeStub.entriesOf(calls.get(0));
+        List<JsonNode> resent = EventBridgeStub.entriesOf(calls.get(1));
+        assertThat(first).hasSize(10);
+        assertThat(resent).hasSize(1);
+        assertThat(resent.getFirst()).isEqualTo(first.get(3));
+        for (String eventId : eventIds) {
+            assertThat(record(eventId).getOutboxState()).as("published: %s", eventId).isNull();
+        }
+    }
+
+    @Test
+    void keepsRecordsPendingThroughAnOutageAndPublishesThemAfterRecovery() throws Exception {
+        List<String> eventIds = pendingRecords(3);
+        StubMapping down = stub.server().stubFor(EventBridgeStub.putEvents().atPriority(1).willReturn(EventBridgeStub.outage()));
+        OutboxRelay relay = relay();
+
+        relay.sweep();
+
+        assertThat(stub.calls()).hasSizeGreaterThanOrEqualTo(SETTINGS.resendAttempts());
+        for (String eventId : eventIds) {
+            OutboxItem item = record(eventId);
+            assertThat(item.getOutboxState()).isEqualTo("PENDING");
+            assertThat(item.getPublishedAt()).isNull();
+            assertThat(item.getAttempts()).isEqualTo(1);
+        }
+
+        stub.server().removeStub(down);
+        int callsDuringOutage = stub.calls().size();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            relay.sweep();
+            assertThat(eventIds).allSatisfy(id -> assertThat(record(id).getOutboxState()).isNull());
+        });
+
+        List<LoggedRequest> recovered = stub.calls().subList(callsDuringOutage, stub.calls().size());
+        assertThat(recovered).flatExtracting(EventBridgeStub::entriesOf).extracting(OutboxRelayTest::correlationId)
+                .containsExactlyInAnyOrderElementsOf(eventIds);
+    }
+
+    @Test
+    void twoRelaysSideBySidePublishEachRecordOnce() {
+        List<String> eventIds = pendingRecords(20);
+        OutboxRelay one = relay();
+        OutboxRelay two = relay();
+
+        CompletableFuture.allOf(
+                CompletableFuture.runAsync(() -> sweep(one)),
+                CompletableFuture.runAsync(() -> sweep(two))).join();
+
+        assertThat(stub.entries()).extracting(OutboxRelayTest::correlationId)
+                .containsExactlyInAnyOrderElementsOf(eventIds);
+    }
+
+    @Test
+    void aClaimedRecordCannotBeClaimedAgainUntilItsLeaseExpires() {
+        String eventId = pendingRecords(1).getFirst();
+        Instant now = Instant.now();
+
+        assertThat(store.claim(eventId, "a", now, now.plusSeconds(30))).isPresent();
+        assertThat(store.claim(eventId, "b", now.plusSeconds(29), now.plusSeconds(59))).isEmpty();
+        assertThat(store.claim(eventId, "b", now.plusSeconds(31), now.plusSeconds(61))).isPresent();
+        assertThat(store.markPublished(eventId, "a", now.plusSeconds(32))).as("a lost its lease").isFalse();
+        assertThat(store.markPublished(eventId, "b", now.plusSeconds(32))).isTrue();
+        assertThat(store.claim(eventId, "c", now.plusSeconds(100), now.plusSeconds(130))).as("published").isEmpty();
+    }
+
+    private static void sweep(OutboxRelay relay) {
+        try {
+            relay.sweep();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
