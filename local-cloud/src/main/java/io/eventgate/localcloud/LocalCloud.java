@@ -1,5 +1,6 @@
 package io.eventgate.localcloud;
 
+import io.eventgate.localcloud.apigateway.ApiGatewayService;
 import io.eventgate.localcloud.dynamodb.DynamoDbLocalBackend;
 import io.eventgate.localcloud.edge.EdgeRouter;
 import io.eventgate.localcloud.edge.EdgeServer;
@@ -89,6 +90,7 @@ public final class LocalCloud implements AutoCloseable {
                     Clock.systemUTC(), DeliverySettings.DEFAULTS, java.util.List.of());
             resources.push(events);
             router.register(events.edgeService());
+            router.register(new ApiGatewayService(settings.accountId(), Clock.systemUTC(), router::route, backends));
 
             edge.start();
             LocalCloud cloud = new LocalCloud(settings, edge, resources);

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Benchmark of local-cloud's API Gateway route (not part of the default build).
+# Usage: bench/apigateway/run.sh [requests=20000] [concurrency=64] [open-loop rate=1000] [open-loop seconds=20] [in-process]
+# ("in-process" runs only the gateway-alone phase.)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source .ci/jdk.sh
+select_jdk 21
+
+# One reactor run, so that event-contracts (a test dependency of local-cloud) resolves without mvn install.
+mkdir -p target
+./mvnw -B -q -pl local-cloud -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$PWD/target/bench-apigateway.classpath"
+classpath="local-cloud/target/classes:$(cat target/bench-apigateway.classpath)"
+
+# Open-loop load may hold many connections at once when latency spikes.
+ulimit -n 65536 2>/dev/null || true
+
+# shellcheck disable=SC2086
+exec "$JAVA_HOME/bin/java" -Xmx2g ${BENCH_JAVA_OPTS:-} -Dlogback.configurationFile=io/eventgate/localcloud/logback-local-cloud.xml \
+  -DLOCAL_CLOUD_LOG_LEVEL=WARN --enable-native-access=ALL-UNNAMED \
+  -cp "$classpath" bench/apigateway/GatewayBench.java "$@"
