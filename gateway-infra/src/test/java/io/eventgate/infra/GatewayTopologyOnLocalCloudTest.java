@@ -237,6 +237,25 @@ class GatewayTopologyOnLocalCloudTest {
 
     @Test
     @Order(8)
+    void theGatewayRefusesBadInputAndAnswers502WhenTheBusRejectsTheEntry() throws Exception {
+        HttpResponse<String> noKey = post("not-a-key-0123456789abcdef", ORDER_SHIPPED_ENVELOPE);
+        HttpResponse<String> badBody = post(outputs.get("CARRIER_GATEWAY_API_KEY"),
+                "{\"metadata\":{\"source\":\"com.carrier\"},\"data\":{}}");
+        // The model allows this source; EventBridge refuses "aws." sources entry by entry (FailedEntryCount 1).
+        HttpResponse<String> rejected = post(outputs.get("CARRIER_GATEWAY_API_KEY"),
+                ORDER_SHIPPED_ENVELOPE.replace("\"source\":\"com.carrier\"", "\"source\":\"aws.carrier\""));
+
+        assertThat(noKey.statusCode()).isEqualTo(403);
+        assertThat(badBody.statusCode()).isEqualTo(400);
+        assertThat(badBody.body()).contains("Invalid request body");
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(502);
+        assertThat(JsonDocs.read(rejected.body()).path("errorCode").asString())
+                .isEqualTo("NotAuthorizedForSourceException");
+        assertThat(receive(outputs.get("ORDERS_INBOX_QUEUE_URL"))).as("nothing forwarded").isEmpty();
+    }
+
+    @Test
+    @Order(9)
     void anotherValidKeyReachesTheBusButNotTheOrdersInbox() throws Exception {
         String auditUrl = auditQueueForCarrierEvents();
         String intruderKeyId = aws.apiGateway().createApiKey(b -> b.name("intruder").enabled(true)
@@ -283,7 +302,7 @@ class GatewayTopologyOnLocalCloudTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void whenTheCarrierIsDownOrdersGoToTheDlqAndRedriveReplaysThemWithTheSameEventId() {
         carrier.respondWith(500);
         String eventId = aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate")
@@ -308,7 +327,7 @@ class GatewayTopologyOnLocalCloudTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void replaySendsTheArchivedOrderCreatedToTheCarrierAgainWithItsOriginalId() {
         long before = carrier.requests().stream().filter(r -> r.body().contains("ord-42")).count();
         String originalId = carrier.requests().stream().filter(r -> r.body().contains("ord-42")).findFirst()
@@ -328,7 +347,7 @@ class GatewayTopologyOnLocalCloudTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void destroyLeavesNothingBehind() {
         Cli.Run destroy = cli.run(args("destroy"));
 
