@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,9 @@ public final class QueueResource implements Resource {
     private static final Set<QueueAttributeName> ALWAYS_REPORTED = Set.of(QueueAttributeName.VISIBILITY_TIMEOUT,
             QueueAttributeName.MESSAGE_RETENTION_PERIOD, QueueAttributeName.DELAY_SECONDS,
             QueueAttributeName.MAXIMUM_MESSAGE_SIZE, QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS);
+
+    /** Attributes already warned about in this process: one warning per attribute, not one per queue and run. */
+    private static final Set<QueueAttributeName> UNVERIFIABLE_WARNED = ConcurrentHashMap.newKeySet();
 
     private final String queueName;
     private final Function<Facts, Map<QueueAttributeName, String>> attributes;
@@ -77,8 +81,10 @@ public final class QueueResource implements Resource {
             String current = live.get(entry.getKey());
             if (current == null && ALWAYS_REPORTED.contains(entry.getKey())) {
                 // ElasticMQ (behind local-cloud) ignores MessageRetentionPeriod; AWS always reports it.
-                log.warn("The endpoint does not report {} of queue {}: it is set but cannot be verified",
-                        entry.getKey(), queueName);
+                if (UNVERIFIABLE_WARNED.add(entry.getKey())) {
+                    log.warn("The endpoint does not report the queues' {}: it is set but cannot be verified",
+                            entry.getKey());
+                }
                 continue;
             }
             boolean same = JSON_VALUED.contains(entry.getKey()) ? JsonDocs.same(current, entry.getValue())
