@@ -185,6 +185,30 @@ class GatewayTopologyOnLocalCloudTest {
 
     @Test
     @Order(5)
+    void applyPutsBackWhatWasChangedByHand() {
+        String apiId = outputs.get("GATEWAY_REST_API_ID");
+        String resourceId = aws.apiGateway().getResources(b -> b.restApiId(apiId)).items().stream()
+                .filter(r -> "/events".equals(r.path())).findFirst().orElseThrow().id();
+        aws.apiGateway().putIntegration(b -> b.restApiId(apiId).resourceId(resourceId).httpMethod("POST")
+                .type("AWS").integrationHttpMethod("POST")
+                .uri("arn:aws:apigateway:us-east-1:events:action/PutEvents")
+                .requestTemplates(Map.of("application/json", "{\"Entries\":[]}")));
+        aws.apiGateway().updateApiKey(b -> b.apiKey(outputs.get("CARRIER_GATEWAY_API_KEY_ID"))
+                .patchOperations(p -> p.op("replace").path("/enabled").value("false")));
+        aws.sqs().setQueueAttributes(b -> b.queueUrl(outputs.get("ORDERS_INBOX_QUEUE_URL"))
+                .attributes(Map.of(QueueAttributeName.POLICY, "{\"Version\":\"2012-10-17\",\"Statement\":[]}")));
+
+        Cli.Run plan = cli.run(args("plan"));
+        Cli.Run apply = cli.run(args("apply"));
+
+        assertThat(plan.out()).contains("~ sqs queue orders-inbox", "-/+ apigateway integration POST /events",
+                "~ apigateway api key carrier", "enabled false -> true");
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+        assertThat(cli.run(args("plan")).out()).contains("No changes.");
+    }
+
+    @Test
+    @Order(6)
     void outputsPrintsTheSameAsJson() {
         Cli.Run run = cli.run(args("outputs"));
 
@@ -194,7 +218,7 @@ class GatewayTopologyOnLocalCloudTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void orderCreatedReachesTheCarrierTransformedWithItsKeyAndTheEventIdAsIdempotencyKey() {
         String eventId = aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate")
                 .source("eventgate.orders").detailType("OrderCreated").detail(ORDER_CREATED_DETAIL)))
@@ -218,7 +242,7 @@ class GatewayTopologyOnLocalCloudTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theCarriersPostLandsOnTheOrdersInboxAsAnEnvelopeWithItsKeyId() throws Exception {
         HttpResponse<String> response = post(outputs.get("CARRIER_GATEWAY_API_KEY"), ORDER_SHIPPED_ENVELOPE);
 
@@ -236,7 +260,7 @@ class GatewayTopologyOnLocalCloudTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theGatewayRefusesBadInputAndAnswers502WhenTheBusRejectsTheEntry() throws Exception {
         HttpResponse<String> noKey = post("not-a-key-0123456789abcdef", ORDER_SHIPPED_ENVELOPE);
         HttpResponse<String> badBody = post(outputs.get("CARRIER_GATEWAY_API_KEY"),
@@ -255,7 +279,7 @@ class GatewayTopologyOnLocalCloudTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void anotherValidKeyReachesTheBusButNotTheOrdersInbox() throws Exception {
         String auditUrl = auditQueueForCarrierEvents();
         String intruderKeyId = aws.apiGateway().createApiKey(b -> b.name("intruder").enabled(true)
@@ -302,7 +326,7 @@ class GatewayTopologyOnLocalCloudTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void whenTheCarrierIsDownOrdersGoToTheDlqAndRedriveReplaysThemWithTheSameEventId() {
         carrier.respondWith(500);
         String eventId = aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate")
@@ -327,7 +351,7 @@ class GatewayTopologyOnLocalCloudTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void replaySendsTheArchivedOrderCreatedToTheCarrierAgainWithItsOriginalId() {
         long before = carrier.requests().stream().filter(r -> r.body().contains("ord-42")).count();
         String originalId = carrier.requests().stream().filter(r -> r.body().contains("ord-42")).findFirst()
@@ -347,7 +371,7 @@ class GatewayTopologyOnLocalCloudTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void destroyLeavesNothingBehind() {
         Cli.Run destroy = cli.run(args("destroy"));
 

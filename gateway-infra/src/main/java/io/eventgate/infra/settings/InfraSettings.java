@@ -1,5 +1,6 @@
 package io.eventgate.infra.settings;
 
+import io.eventgate.contracts.EventContract;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -112,6 +113,13 @@ public record InfraSettings(
         public Carrier {
             Check.text(source, "carrier.source");
             eventNames = List.copyOf(Check.notEmpty(eventNames, "carrier.eventNames"));
+            for (String eventName : eventNames) {
+                if (EventContract.byEventName(eventName).isEmpty()) {
+                    throw new InvalidSettingsException("carrier.eventNames: " + eventName + " is not an event of"
+                            + " event-contracts " + java.util.Arrays.stream(EventContract.values())
+                            .map(EventContract::eventName).toList());
+                }
+            }
             Check.present(inbound, "carrier.inbound");
             Check.present(outbound, "carrier.outbound");
         }

@@ -73,6 +73,13 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void acceptsOnlyEventNamesThatHaveAContract() {
+        assertThatThrownBy(() -> new SettingsLoader(Map.of()).load(Optional.empty(),
+                Map.of("carrier.eventNames", "[OrderShiped]")))
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("OrderShiped");
+    }
+
+    @Test
     void requiresHttpsForTheCarrierOnAws() {
         assertThat(new SettingsLoader(Map.of()).load(Optional.empty(), Map.of("aws.endpoint", "aws",
                 "carrier.outbound.baseUrl", "https://carrier.example.com")).aws().local()).isFalse();
