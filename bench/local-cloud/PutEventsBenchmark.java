@@ -35,11 +35,11 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  *       call; reports p50/p99/max of put-to-received time (put start to the consumer holding the message; this
  *       includes the consumer's own receive call, so it is an upper bound of put-to-delivered).</li>
  * </ol>
- * The consumers are 4 threads doing ReceiveMessage (10, long poll) + DeleteMessageBatch, as an application would.
+ * The consumers are 8 threads doing ReceiveMessage (10, long poll) + DeleteMessageBatch, as an application would.
  */
 public final class PutEventsBenchmark {
 
-    private static final int CONSUMERS = 4;
+    private static final int CONSUMERS = 8;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -55,10 +55,12 @@ public final class PutEventsBenchmark {
                  SqsClient sqs = SqsClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
                          .credentialsProvider(credentials).httpClientBuilder(http).build()) {
                 String queueUrl = setUp(bridge, sqs);
-                System.out.printf("local-cloud EventBridge benchmark (%d cores, %s)%n",
-                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+                System.out.printf("local-cloud EventBridge benchmark (%d cores, Java %s, load average %s)%n",
+                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load());
                 throughput(bridge, sqs, queueUrl, events);
                 latency(bridge, sqs, queueUrl, rate, seconds);
+                System.out.printf("load average at the end: %s (other processes on the machine skew every figure)%n",
+                        load());
             }
         }
     }
@@ -72,7 +74,8 @@ public final class PutEventsBenchmark {
                 + "\"Action\":\"sqs:SendMessage\",\"Resource\":\"%s\",\"Condition\":{\"ArnEquals\":"
                 + "{\"aws:SourceArn\":\"%s\"}}}]}").formatted(queueArn, ruleArn);
         sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(Map.of(QueueAttributeName.POLICY, policy)));
-        bridge.putTargets(b -> b.rule("bench").targets(t -> t.id("q").arn(queueArn)));
+        bridge.putTargets(b -> b.rule("bench").targets(software.amazon.awssdk.services.eventbridge.model.Target.builder()
+                .id("q").arn(queueArn).build()));
         return url;
     }
 
@@ -100,6 +103,14 @@ public final class PutEventsBenchmark {
         putters.shutdown();
         putters.awaitTermination(10, TimeUnit.MINUTES);
         long accepted = System.nanoTime();
+        // In SQS = consumed so far + still in the queue: when it reaches N, EventBridge has delivered everything,
+        // whatever the consumers' own pace.
+        // (Approximate: a message received but not yet deleted counts twice for a moment.)
+        while (consumers.distinct() + queued(sqs, queueUrl) < events
+                && System.nanoTime() - accepted < TimeUnit.MINUTES.toNanos(5)) {
+            Thread.sleep(20);
+        }
+        long inSqs = System.nanoTime();
         boolean all = consumers.awaitDistinct(events, Duration.ofMinutes(5));
         long delivered = System.nanoTime();
         consumers.stop();
@@ -108,8 +119,10 @@ public final class PutEventsBenchmark {
                 CONSUMERS);
         System.out.printf("  accepted : %,.0f events/s (failed entries: %d)%n", events / secs(start, accepted),
                 failedEntries.get());
-        System.out.printf("  delivered: %,.0f events/s (all %,d received %.1f s after the first put)%n",
-                events / secs(start, delivered), events, secs(start, delivered));
+        System.out.printf("  delivered: %,.0f events/s into the SQS target (all %,d there %.1f s after the first put)%n",
+                events / secs(start, inSqs), events, secs(start, inSqs));
+        System.out.printf("  consumed : %,.0f events/s by the %d consumers (all %,d received after %.1f s)%n",
+                events / secs(start, delivered), CONSUMERS, events, secs(start, delivered));
         System.out.printf("  lost     : %d   duplicates: %d%n", events - consumers.distinct(),
                 consumers.received() - consumers.distinct());
         if (!all) {
@@ -154,6 +167,14 @@ public final class PutEventsBenchmark {
                         + "lost %d%n", ms(percentile(latencies, 50)), ms(percentile(latencies, 99)),
                 ms(latencies.length == 0 ? 0 : latencies[latencies.length - 1]), latencies.length,
                 total - consumers.distinct());
+    }
+
+    private static long queued(SqsClient sqs, String queueUrl) {
+        var attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 
     private static PutEventsRequestEntry entry(int id) {
@@ -237,6 +258,15 @@ public final class PutEventsBenchmark {
         void stop() throws InterruptedException {
             running.set(false);
             stopped.await(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String load() {
+        try {
+            return String.join(" ", Arrays.copyOf(java.nio.file.Files.readString(java.nio.file.Path.of(
+                    "/proc/loadavg")).split(" "), 3));
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 

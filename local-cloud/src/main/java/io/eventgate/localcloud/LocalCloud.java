@@ -94,8 +94,9 @@ public final class LocalCloud implements AutoCloseable {
 
             edge.start();
             LocalCloud cloud = new LocalCloud(settings, edge, resources);
-            log.info("local-cloud ready at {} (region {}, account {}) in {} ms", cloud.endpoint(), settings.region(),
-                    settings.accountId(), (System.nanoTime() - started) / 1_000_000);
+            log.info("local-cloud ready at {} (region {}, account {}) in {} ms; JVM up {} ms", cloud.endpoint(),
+                    settings.region(), settings.accountId(), (System.nanoTime() - started) / 1_000_000,
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             return cloud;
         } catch (RuntimeException e) {
             closeAll(resources);

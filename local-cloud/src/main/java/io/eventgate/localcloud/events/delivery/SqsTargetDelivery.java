@@ -28,6 +28,7 @@ public final class SqsTargetDelivery implements TargetDelivery {
     private final String accountId;
     private final Executor executor;
     private final Map<String, QueueBatcher> batchers = new ConcurrentHashMap<>();
+    private final Map<DecisionKey, Optional<String>> decisions = new ConcurrentHashMap<>();
 
     SqsTargetDelivery(SqsGateway gateway, String accountId, Executor executor) {
         this.gateway = gateway;
@@ -66,8 +67,7 @@ public final class SqsTargetDelivery implements TargetDelivery {
             log.warn("rule {} target {}: queue {} does not exist", delivery.ruleArn(), delivery.targetId(), queueArn);
             return done(new DeliveryResult.Failed("RESOURCE_NOT_FOUND", "Queue " + queueArn + " does not exist"));
         }
-        Optional<String> denial = QueuePolicy.denial(queue.get().policy().orElse(null), queueArn, delivery.ruleArn(),
-                accountId);
+        Optional<String> denial = denial(queue.get(), queueArn, delivery.ruleArn());
         if (denial.isPresent()) {
             log.warn("rule {} may not send to {} (AWS refuses this; LocalStack would not): {}", delivery.ruleArn(),
                     queueArn, denial.get());
@@ -87,6 +87,30 @@ public final class SqsTargetDelivery implements TargetDelivery {
                 url -> new QueueBatcher(queueArn, url, gateway, executor));
         return batcher.send(new QueueBatcher.Message(delivery.payload(), queue.get().fifo() ? group : null,
                 queue.get().fifo() ? delivery.eventId() : null));
+    }
+
+    /** The policy decision, remembered per policy document, queue and rule (it only changes with the document). */
+    private Optional<String> denial(SqsGateway.QueueInfo queue, String queueArn, String ruleArn) {
+        JsonNode policy = queue.policy().orElse(null);
+        if (decisions.size() > 10_000) {
+            decisions.clear();
+        }
+        return decisions.computeIfAbsent(new DecisionKey(policy, queueArn, ruleArn),
+                key -> QueuePolicy.denial(policy, queueArn, ruleArn, accountId));
+    }
+
+    /** The parsed policy is shared per document text by the gateway, so identity stands for the text. */
+    private record DecisionKey(JsonNode policy, String queueArn, String ruleArn) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof DecisionKey key && key.policy == policy && key.queueArn.equals(queueArn)
+                    && key.ruleArn.equals(ruleArn);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(policy) * 31 + queueArn.hashCode() * 17 + ruleArn.hashCode();
+        }
     }
 
     private static CompletionStage<DeliveryResult> done(DeliveryResult result) {
