@@ -5,33 +5,27 @@ import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
 import io.eventgate.infra.provision.Resource;
 import io.eventgate.infra.settings.TableSettings;
-import io.eventgate.infra.settings.TableSettings.KeyAttribute;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
-import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+
+import static io.eventgate.infra.dynamodb.TableSchemas.attributeDefinitions;
+import static io.eventgate.infra.dynamodb.TableSchemas.keySchema;
+import static io.eventgate.infra.dynamodb.TableSchemas.keys;
+import static io.eventgate.infra.dynamodb.TableSchemas.projection;
+import static io.eventgate.infra.dynamodb.TableSchemas.sameProjection;
 
 /**
  * One on-demand table with its global secondary indexes, stream and TTL. Indexes, stream and TTL converge in place;
@@ -39,20 +33,14 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  */
 public final class TableResource implements Resource {
 
-    private static final Duration INDEX_TIMEOUT = Duration.ofMinutes(30);
-    private static final Duration POLL = Duration.ofSeconds(1);
-
     private final TableSettings table;
     private final DynamoDbClient dynamo;
-    private final DynamoDbWaiter waiter;
+    private final TableWaits waits;
 
     public TableResource(TableSettings table, DynamoDbClient dynamo) {
         this.table = table;
         this.dynamo = dynamo;
-        // The SDK's default waiter polls every 20 s; a second is kinder to a CLI and still gentle on AWS.
-        this.waiter = DynamoDbWaiter.builder().client(dynamo)
-                .overrideConfiguration(o -> o.backoffStrategy(FixedDelayBackoffStrategy.create(POLL)).maxAttempts(1800))
-                .build();
+        this.waits = new TableWaits(dynamo, table.name());
     }
 
     public static String arnFact(String table) {
@@ -106,7 +94,7 @@ public final class TableResource implements Resource {
         }
         return Change.delete(() -> {
             dynamo.deleteTable(b -> b.tableName(table.name()));
-            waiter.waitUntilTableNotExists(b -> b.tableName(table.name()));
+            waits.gone();
         });
     }
 
@@ -119,19 +107,19 @@ public final class TableResource implements Resource {
     }
 
     private void create(Facts facts) {
-        var request = software.amazon.awssdk.services.dynamodb.model.CreateTableRequest.builder()
+        var request = CreateTableRequest.builder()
                 .tableName(table.name())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attributeDefinitions())
+                .attributeDefinitions(attributeDefinitions(table))
                 .keySchema(keys(table.partitionKey(), table.sortKey()));
         if (!table.globalSecondaryIndexes().isEmpty()) {
-            request.globalSecondaryIndexes(table.globalSecondaryIndexes().stream().map(TableResource::index).toList());
+            request.globalSecondaryIndexes(table.globalSecondaryIndexes().stream().map(TableSchemas::index).toList());
         }
         if (!table.streamViewType().isEmpty()) {
             request.streamSpecification(s -> s.streamEnabled(true).streamViewType(table.streamViewType()));
         }
         TableDescription created = dynamo.createTable(request.build()).tableDescription();
-        awaitIndexes();
+        waits.indexesActive();
         facts.put(arnFact(table.name()), created.tableArn());
         if (!table.timeToLiveAttribute().isEmpty()) {
             enableTimeToLive();
@@ -170,33 +158,10 @@ public final class TableResource implements Resource {
 
     /** DynamoDB takes one index change per call, and the next only once the previous one finished. */
     private void updateIndexes(GlobalSecondaryIndexUpdate update) {
-        awaitIndexes();
-        dynamo.updateTable(b -> b.tableName(table.name()).attributeDefinitions(attributeDefinitions())
+        waits.indexesActive();
+        dynamo.updateTable(b -> b.tableName(table.name()).attributeDefinitions(attributeDefinitions(table))
                 .globalSecondaryIndexUpdates(update));
-        awaitIndexes();
-    }
-
-    /** Waits until the table and every index are ACTIVE (a new index backfills, on AWS for minutes). */
-    private void awaitIndexes() {
-        long deadline = System.nanoTime() + INDEX_TIMEOUT.toNanos();
-        while (true) {
-            TableDescription current = dynamo.describeTable(b -> b.tableName(table.name())).table();
-            boolean settled = current.tableStatus() == TableStatus.ACTIVE && current.globalSecondaryIndexes().stream()
-                    .allMatch(i -> i.indexStatus() == IndexStatus.ACTIVE);
-            if (settled) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new CannotConverge("indexes of " + table.name() + " still not ACTIVE after " + INDEX_TIMEOUT
-                        + "; run apply again once they are");
-            }
-            try {
-                Thread.sleep(POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CannotConverge("interrupted while waiting for the indexes of " + table.name());
-            }
-        }
+        waits.indexesActive();
     }
 
     private void planStream(TableDescription current, List<String> details, List<Change.Step> steps) {
@@ -211,12 +176,12 @@ public final class TableResource implements Resource {
         steps.add(() -> {
             if (!liveView.isEmpty()) {
                 dynamo.updateTable(b -> b.tableName(table.name()).streamSpecification(s -> s.streamEnabled(false)));
-                waiter.waitUntilTableExists(b -> b.tableName(table.name()));
+                waits.active();
             }
             if (!table.streamViewType().isEmpty()) {
                 dynamo.updateTable(b -> b.tableName(table.name())
                         .streamSpecification(s -> s.streamEnabled(true).streamViewType(table.streamViewType())));
-                waiter.waitUntilTableExists(b -> b.tableName(table.name()));
+                waits.active();
             }
         });
     }
@@ -259,74 +224,5 @@ public final class TableResource implements Resource {
     private void enableTimeToLive() {
         dynamo.updateTimeToLive(b -> b.tableName(table.name())
                 .timeToLiveSpecification(s -> s.attributeName(table.timeToLiveAttribute()).enabled(true)));
-    }
-
-    private List<AttributeDefinition> attributeDefinitions() {
-        Map<String, String> types = new LinkedHashMap<>();
-        List<KeyAttribute> all = new ArrayList<>();
-        all.add(table.partitionKey());
-        Optional.ofNullable(table.sortKey()).ifPresent(all::add);
-        for (TableSettings.Index index : table.globalSecondaryIndexes()) {
-            all.add(index.partitionKey());
-            Optional.ofNullable(index.sortKey()).ifPresent(all::add);
-        }
-        for (KeyAttribute attribute : all) {
-            String previous = types.putIfAbsent(attribute.name(), attribute.type());
-            if (previous != null && !previous.equals(attribute.type())) {
-                throw new CannotConverge("attribute " + attribute.name() + " is declared both " + previous + " and "
-                        + attribute.type() + " in table " + table.name());
-            }
-        }
-        return types.entrySet().stream()
-                .map(e -> AttributeDefinition.builder().attributeName(e.getKey()).attributeType(e.getValue()).build())
-                .toList();
-    }
-
-    private static GlobalSecondaryIndex index(TableSettings.Index index) {
-        return GlobalSecondaryIndex.builder().indexName(index.name())
-                .keySchema(keys(index.partitionKey(), index.sortKey()))
-                .projection(projection(index))
-                .build();
-    }
-
-    private static Projection projection(TableSettings.Index index) {
-        Projection.Builder projection = Projection.builder().projectionType(index.projection());
-        if (index.projection().equals("INCLUDE")) {
-            projection.nonKeyAttributes(index.nonKeyAttributes());
-        }
-        return projection.build();
-    }
-
-    private static boolean sameProjection(Projection live, TableSettings.Index wanted) {
-        if (live == null || !wanted.projection().equals(live.projectionTypeAsString())) {
-            return false;
-        }
-        return !wanted.projection().equals("INCLUDE")
-                || new TreeSet<>(live.nonKeyAttributes()).equals(new TreeSet<>(wanted.nonKeyAttributes()));
-    }
-
-    private static List<KeySchemaElement> keys(KeyAttribute partition, KeyAttribute sort) {
-        List<KeySchemaElement> keys = new ArrayList<>();
-        keys.add(KeySchemaElement.builder().attributeName(partition.name()).keyType(KeyType.HASH).build());
-        if (sort != null) {
-            keys.add(KeySchemaElement.builder().attributeName(sort.name()).keyType(KeyType.RANGE).build());
-        }
-        return keys;
-    }
-
-    private static String keySchema(KeyAttribute partition, KeyAttribute sort) {
-        Map<String, String> types = new LinkedHashMap<>();
-        types.put(partition.name(), partition.type());
-        if (sort != null) {
-            types.put(sort.name(), sort.type());
-        }
-        return keySchema(keys(partition, sort), types);
-    }
-
-    /** E.g. {@code [pk S HASH, sk S RANGE]}. */
-    private static String keySchema(List<KeySchemaElement> keys, Map<String, String> types) {
-        return keys.stream().map(k -> k.attributeName() + " " + types.get(k.attributeName()) + " "
-                        + k.keyTypeAsString())
-                .collect(Collectors.joining(", ", "[", "]"));
     }
 }
