@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 class LocalStackTopologyTest {
 
     /** Override with LOCALSTACK_IMAGE to pin a calendar-versioned tag. */
-    private static final String DEFAULT_IMAGE = "localstack/localstack:latest";
+    private static final String DEFAULT_IMAGE = "localstack/localstack:2026.08.3";
 
     @TempDir
     static Path directory;
