@@ -11,8 +11,8 @@ source .ci/jdk.sh
 select_jdk 21
 java="$JAVA_HOME/bin/java"
 
-./mvnw -B -q -pl local-cloud -am package -DskipTests
-./mvnw -B -q -pl local-cloud dependency:build-classpath -Dmdep.includeScope=test \
+# One reactor run, so that event-contracts (a test dependency of local-cloud) resolves without mvn install.
+./mvnw -B -q -pl local-cloud -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
   -Dmdep.outputFile="$root/local-cloud/target/bench.classpath"
 classpath="$root/local-cloud/target/classes:$(cat "$root/local-cloud/target/bench.classpath")"
 

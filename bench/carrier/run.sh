@@ -29,17 +29,7 @@ CARRIER_PORT=$(free_port)
 API_KEY="bench-inbound-key-$(date +%s%N)"
 
 EXEC_JAR=local-cloud/target/local-cloud-0.1.0-SNAPSHOT-exec.jar
-if unzip -l "$EXEC_JAR" | grep -q 'BOOT-INF/lib/dynamodb-2'; then
-  "$JAVA" -jar "$EXEC_JAR" --port "$CLOUD_PORT" >"$WORK/local-cloud.log" 2>&1 &
-else
-  # DynamoDB Local needs the SDK v2 dynamodb jar at runtime (CreateTable loads DynamoDbStreamsClient); local-cloud's
-  # pom declares that jar with test scope, which drops it from the exec jar. Until that is fixed, run local-cloud
-  # from its plain jar on its test classpath, which has it.
-  echo "WARN: $EXEC_JAR lacks software.amazon.awssdk:dynamodb; starting local-cloud from its plain jar instead" >&2
-  ./mvnw -B -q -pl local-cloud dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/local-cloud.cp"
-  "$JAVA" --enable-native-access=ALL-UNNAMED -cp "local-cloud/target/local-cloud-0.1.0-SNAPSHOT.jar:$(cat "$WORK/local-cloud.cp")" \
-    io.eventgate.localcloud.LocalCloudMain --port "$CLOUD_PORT" >"$WORK/local-cloud.log" 2>&1 &
-fi
+"$JAVA" -jar "$EXEC_JAR" --port "$CLOUD_PORT" >"$WORK/local-cloud.log" 2>&1 &
 PIDS+=($!)
 wait_for "http://localhost:$CLOUD_PORT/_localcloud/health" local-cloud
 

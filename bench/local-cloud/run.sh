@@ -8,8 +8,8 @@ cd "$(dirname "$0")/../.."
 source .ci/jdk.sh
 select_jdk 21
 
-./mvnw -B -q -pl local-cloud -am compile
-./mvnw -B -q -pl local-cloud dependency:build-classpath -Dmdep.includeScope=test \
+# One reactor run, so that event-contracts (a test dependency of local-cloud) resolves without mvn install.
+./mvnw -B -q -pl local-cloud -am compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 classpath="local-cloud/target/classes:$(cat local-cloud/target/bench-classpath.txt)"
 
