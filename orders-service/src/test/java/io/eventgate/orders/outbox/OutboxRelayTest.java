@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
 class OutboxRelayTest {
 
     static final OutboxSettings SETTINGS = new OutboxSettings("eventgate", "eventgate.orders", Duration.ofSeconds(5),
-            Duration.ofSeconds(30), 2, Duration.ofMillis(10), Duration.ofMillis(200));
+            Duration.ofSeconds(30), 2, Duration.ofMillis(10), Duration.ofMillis(200), 4, 10_000);
 
     EventBridgeStub stub;
     EventBridgeClient eventBridge;
@@ -176,16 +176,57 @@ class OutboxRelayTest {
     }
 
     @Test
-    void aClaimedRecordCannotBeClaimedAgainUntilItsLeaseExpires() {
+    void aClaimedRecordCannotBeClaimedAgainUntilItsLeaseExpires() throws Exception {
         String eventId = pendingRecords(1).getFirst();
         Instant now = Instant.now();
 
         assertThat(store.claim(eventId, "a", now, now.plusSeconds(30))).isPresent();
         assertThat(store.claim(eventId, "b", now.plusSeconds(29), now.plusSeconds(59))).isEmpty();
-        assertThat(store.claim(eventId, "b", now.plusSeconds(31), now.plusSeconds(61))).isPresent();
-        assertThat(store.markPublished(eventId, "a", now.plusSeconds(32))).as("a lost its lease").isFalse();
-        assertThat(store.markPublished(eventId, "b", now.plusSeconds(32))).isTrue();
+        OutboxItem claimedByB = store.claim(eventId, "b", now.plusSeconds(31), now.plusSeconds(61)).orElseThrow();
+        store.postpone(eventId, "a", now.plusSeconds(90));
+        assertThat(record(eventId).getLeaseOwner()).as("a lost its lease: its postponement changes nothing").isEqualTo("b");
+        assertThat(store.markPublished(List.of(claimedByB), now.plusSeconds(32))).isEmpty();
         assertThat(store.claim(eventId, "c", now.plusSeconds(100), now.plusSeconds(130))).as("published").isEmpty();
+    }
+
+    @Test
+    void aRecordWrittenLeasedIsLeftToItsOwnerUntilTheLeaseExpires() throws Exception {
+        String eventId = pendingRecords(1).getFirst();
+        OutboxItem leased = record(eventId);
+        leased.setLeaseOwner("instance-that-wrote-it");
+        leased.setLeaseUntil(Instant.now().plusSeconds(30).toEpochMilli());
+        table.putItem(leased);
+
+        relay().sweep();
+
+        assertThat(stub.calls()).as("another instance's sweep leaves it alone").isEmpty();
+        assertThat(record(eventId).getOutboxState()).isEqualTo("PENDING");
+
+        leased.setLeaseUntil(Instant.now().minusSeconds(1).toEpochMilli());
+        table.putItem(leased);
+        relay().sweep();
+
+        assertThat(stub.entries()).extracting(OutboxRelayTest::correlationId).containsExactly(eventId);
+        assertThat(record(eventId).getOutboxState()).isNull();
+    }
+
+    @Test
+    void marksEveryRecordOfALargeBatchPublished() throws Exception {
+        List<String> eventIds = pendingRecords(30);
+        Instant now = Instant.now();
+        List<OutboxItem> claimed = eventIds.stream()
+                .map(id -> store.claim(id, "a", now, now.plusSeconds(30)).orElseThrow()).toList();
+
+        assertThat(store.markPublished(claimed, now)).isEmpty();
+
+        assertThat(eventIds).allSatisfy(id -> {
+            OutboxItem item = record(id);
+            assertThat(item.getOutboxState()).isNull();
+            assertThat(item.getLeaseOwner()).isNull();
+            assertThat(item.getPublishedAt()).isNotNull();
+            assertThat(item.getDetail()).as("the record stays readable").contains(id);
+        });
+        assertThat(store.backlog().pendingRecords()).isZero();
     }
 
     private static void sweep(OutboxRelay relay) {
