@@ -4,7 +4,8 @@
 # packaged jars on free ports (or LOCAL_CLOUD_PORT / ORDERS_PORT), runs bench/orders/OrdersBench.java, stops both.
 # Usage: bench/orders/run.sh [seconds=20] [connections=32] [warmupSeconds=10]
 # Env: SKIP_BUILD=1 reuses built jars; ORDERS_JAVA_OPTS / CLOUD_JAVA_OPTS add JVM options to orders-service / local-cloud (e.g. a JFR recording:
-# -XX:StartFlightRecording=filename=/tmp/orders.jfr,settings=profile). Needs wrk (apt-get install -y wrk).
+# -XX:StartFlightRecording=filename=/tmp/orders.jfr,settings=profile); ORDERS_ARGS adds orders-service arguments
+# (e.g. --eventgate.orders.outbox.workers=8). Needs wrk (apt-get install -y wrk).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # shellcheck source=../../.ci/jdk.sh
@@ -48,7 +49,7 @@ curl -fsS -o /dev/null "$EDGE/" -H 'Content-Type: application/x-amz-json-1.1' -H
   --server.port="$ORDERS_PORT" \
   --eventgate.aws.endpoint="$EDGE" \
   --eventgate.orders.table.create-on-start=true --eventgate.orders.inbox.create-on-start=true \
-  --logging.level.io.eventgate=WARN >"$WORK/orders.log" 2>&1 &
+  --logging.level.io.eventgate=WARN ${ORDERS_ARGS:-} >"$WORK/orders.log" 2>&1 &
 PIDS+=($!)
 wait_for "http://localhost:$ORDERS_PORT/actuator/health/readiness" orders-service
 

@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li><b>hand-off</b> (the normal case): each committed record arrives in memory, already leased to this instance
  *   ({@link OutboxHandOff}); {@code workers} threads take up to ten at a time from one queue, publish them in one
- *   {@code PutEvents} and mark them published in one {@code BatchWriteItem} — two calls per ten records, none of
- *   them a read;</li>
+ *   {@code PutEvents} and mark them published in one {@code TransactWriteItems} — two calls per ten records, none
+ *   of them a read;</li>
  *   <li><b>sweep</b>, every {@code sweep-interval}: the pending index names what a crash, an outage or a lost
  *   hand-off left behind; each record whose lease is free or expired is claimed with a conditional write (which
  *   returns it), then published and marked the same way.</li>
@@ -261,9 +261,8 @@ class OutboxRelay implements SmartLifecycle {
         if (published.isEmpty()) {
             return;
         }
-        for (OutboxItem left : store.markPublished(published, clock.instant())) {
-            log.warn("outbox record {} was published but could not be marked; it is published again once its "
-                    + "lease runs out (same event id)", left.getEventId());
+        for (OutboxItem lost : store.markPublished(published, owner, clock.instant())) {
+            log.warn("lease on outbox record {} expired while publishing it", lost.getEventId());
         }
     }
 
