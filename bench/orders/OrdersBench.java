@@ -75,6 +75,7 @@ public class OrdersBench {
             System.out.printf("measured: wrk %d s, %d connections, backlog sampled every second%n", seconds, connections);
             String loadBefore = loadAverage();
             long backlogAtStart = pending(dynamo);
+            Map<String, Double> cpuBefore = cpu();
             List<Long> backlog = new ArrayList<>();
             var sampler = Executors.newSingleThreadScheduledExecutor();
             sampler.scheduleAtFixedRate(() -> backlog.add(pending(dynamo)), 1, 1, java.util.concurrent.TimeUnit.SECONDS);
@@ -84,10 +85,14 @@ public class OrdersBench {
             sampler.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
             long backlogAtEnd = pending(dynamo);
             Duration drained = awaitDrained(dynamo, Duration.ofMinutes(10));
+            Map<String, Double> cpuAfter = cpu();
             double drainSeconds = (System.nanoTime() - loadEnded) / 1e9;
             String loadAfter = loadAverage();
 
-            double ceiling = ceiling(dynamo, sample, connections, seconds);
+            Map<String, Double> cpuCeilingStart = cpu();
+            Ceiling measured = ceilingWithCount(dynamo, sample, connections, seconds);
+            Map<String, Double> cpuCeilingEnd = cpu();
+            double ceiling = measured.rate();
             double written = result.created / result.seconds;
             double published = (result.created - (backlogAtEnd - backlogAtStart)) / result.seconds;
             long maxBacklog = backlog.stream().mapToLong(Long::longValue).max().orElse(backlogAtEnd);
@@ -102,6 +107,9 @@ public class OrdersBench {
                     published, written, published / written);
             System.out.printf("| outbox backlog | max %d records during the load, %d at its end; empty %.1f s after it%s | — | — |%n",
                     maxBacklog, backlogAtEnd, drainSeconds, drained == null ? " (NOT drained)" : "");
+            System.out.println("where the CPU goes: POST /orders load + relay until drained: "
+                    + cpuPer(cpuBefore, cpuAfter, result.created, "order") + "; ceiling: "
+                    + cpuPer(cpuCeilingStart, cpuCeilingEnd, measured.count(), "TransactWriteItems"));
             System.out.printf("load average before/after the measured load: %s / %s (%d cores)%n", loadBefore, loadAfter,
                     Runtime.getRuntime().availableProcessors());
             System.out.printf("BENCH_RESULT post_orders_rps=%.1f txw_ceiling=%.1f ratio=%.3f p99=%s%n",
@@ -124,8 +132,15 @@ public class OrdersBench {
         return m.group(1);
     }
 
-    /** TransactWriteItems/s of copies of the order's two stored items, {@code threads} callers for {@code seconds}. */
     static double ceiling(DynamoDbClient dynamo, String orderId, int threads, int seconds) throws Exception {
+        return ceilingWithCount(dynamo, orderId, threads, seconds).rate();
+    }
+
+    record Ceiling(double rate, long count) {
+    }
+
+    /** TransactWriteItems/s of copies of the order's two stored items, {@code threads} callers for {@code seconds}. */
+    static Ceiling ceilingWithCount(DynamoDbClient dynamo, String orderId, int threads, int seconds) throws Exception {
         Map<String, AttributeValue> order = dynamo.getItem(b -> b.tableName(TABLE).consistentRead(true)
                 .key(Map.of("pk", AttributeValue.fromS("order#" + orderId)))).item();
         Map<String, AttributeValue> outboxItem = findOutbox(dynamo, orderId);
@@ -164,7 +179,7 @@ public class OrdersBench {
         }
         double rate = done.sum() / ((System.nanoTime() - start) / 1e9);
         System.out.printf("ceiling: %.0f TransactWriteItems/s (%d failed)%n", rate, failures.get());
-        return rate;
+        return new Ceiling(rate, done.sum());
     }
 
     static Map<String, AttributeValue> findOutbox(DynamoDbClient dynamo, String orderId) {
@@ -248,6 +263,34 @@ public class OrdersBench {
             throw new IllegalStateException("no '" + regex + "' in wrk's output:\n" + text);
         }
         return m.group(1);
+    }
+
+    /** CPU seconds (user + system) each named process has used so far, from /proc/PID/stat. */
+    static Map<String, Double> cpu() {
+        Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+        String pids = System.getenv().getOrDefault("BENCH_PIDS", "");
+        for (String entry : pids.split(",")) {
+            String[] nameAndPid = entry.split("=");
+            if (nameAndPid.length != 2) {
+                continue;
+            }
+            try {
+                String stat = Files.readString(Path.of("/proc", nameAndPid[1], "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                seconds.put(nameAndPid[0], (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0);
+            } catch (Exception e) {
+                seconds.put(nameAndPid[0], Double.NaN);
+            }
+        }
+        return seconds;
+    }
+
+    /** CPU milliseconds per unit of work each process spent between two {@link #cpu()} readings. */
+    static String cpuPer(Map<String, Double> before, Map<String, Double> after, double units, String unit) {
+        StringBuilder text = new StringBuilder();
+        before.forEach((name, start) -> text.append(text.isEmpty() ? "" : ", ")
+                .append(String.format("%s %.2f ms", name, (after.get(name) - start) * 1000 / units)));
+        return text.isEmpty() ? "n/a (BENCH_PIDS not set)" : text + " CPU per " + unit;
     }
 
     static String loadAverage() {

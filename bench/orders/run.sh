@@ -5,7 +5,8 @@
 # Usage: bench/orders/run.sh [seconds=20] [connections=32] [warmupSeconds=10]
 # Env: SKIP_BUILD=1 reuses built jars; ORDERS_JAVA_OPTS / CLOUD_JAVA_OPTS add JVM options to orders-service / local-cloud (e.g. a JFR recording:
 # -XX:StartFlightRecording=filename=/tmp/orders.jfr,settings=profile); ORDERS_ARGS adds orders-service arguments
-# (e.g. --eventgate.orders.outbox.workers=8). Needs wrk (apt-get install -y wrk).
+# (e.g. --eventgate.orders.outbox.workers=8); ORDERS_JAR runs another build of the service (a before/after comparison).
+# Needs wrk (apt-get install -y wrk).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # shellcheck source=../../.ci/jdk.sh
@@ -45,7 +46,7 @@ curl -fsS -o /dev/null "$EDGE/" -H 'Content-Type: application/x-amz-json-1.1' -H
   -d '{"Name":"eventgate"}' || echo "note: could not create bus eventgate (relay still publishes; local-cloud drops)"
 
 # shellcheck disable=SC2086
-"$JAVA" ${ORDERS_JAVA_OPTS:-} -jar orders-service/target/orders-service-0.1.0-SNAPSHOT.jar \
+"$JAVA" ${ORDERS_JAVA_OPTS:-} -jar "${ORDERS_JAR:-orders-service/target/orders-service-0.1.0-SNAPSHOT.jar}" \
   --server.port="$ORDERS_PORT" \
   --eventgate.aws.endpoint="$EDGE" \
   --eventgate.orders.table.create-on-start=true --eventgate.orders.inbox.create-on-start=true \
@@ -54,5 +55,7 @@ PIDS+=($!)
 wait_for "http://localhost:$ORDERS_PORT/actuator/health/readiness" orders-service
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); logs in $WORK"
+# The bench reads the two processes' CPU time from /proc to say how much CPU one order costs each of them.
+BENCH_PIDS="local-cloud=${PIDS[0]},orders-service=${PIDS[1]}" \
 "$JAVA" -Xmx1g -cp "$(cat "$CLASSPATH_FILE")" bench/orders/OrdersBench.java \
   "$EDGE" "http://localhost:$ORDERS_PORT" "$@"
