@@ -52,6 +52,7 @@ class OutboxRelay implements SmartLifecycle {
     /** Event ids this instance holds (queued or being published): a sweep leaves them alone. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final List<Thread> threads = new ArrayList<>();
+    private Thread sweeper;
     private volatile boolean running;
 
     OutboxRelay(OutboxStore store, EventPublisher publisher, OutboxSettings settings, Clock clock) {
@@ -96,13 +97,17 @@ class OutboxRelay implements SmartLifecycle {
         for (int i = 1; i <= settings.workers(); i++) {
             threads.add(Thread.ofPlatform().name("outbox-relay-" + i).daemon(true).start(this::work));
         }
-        threads.add(Thread.ofPlatform().name("outbox-sweep").daemon(true).start(this::sweepPeriodically));
+        sweeper = Thread.ofPlatform().name("outbox-sweep").daemon(true).start(this::sweepPeriodically);
     }
 
     /** Publishes what was handed over already (up to 10 s), then stops. What is left waits for its lease. */
     @Override
     public synchronized void stop() {
         running = false;
+        if (sweeper != null) {
+            sweeper.interrupt(); // a sweep in progress leaves its claimed records leased; they are not lost
+            sweeper = null;
+        }
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         for (Thread thread : threads) {
             try {

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -173,6 +174,22 @@ class OutboxRelayTest {
 
         assertThat(stub.entries()).extracting(OutboxRelayTest::correlationId)
                 .containsExactlyInAnyOrderElementsOf(eventIds);
+    }
+
+    @Test
+    void aNewRecordIsWrittenLeasedToTheInstanceThatWritesIt() {
+        Instant now = Instant.parse("2026-12-01T10:00:00Z");
+        OutboxRelay relay = relay();
+        OutboxHandOff handOff = new OutboxHandOff(outbox, relay, SETTINGS, Clock.fixed(now, ZoneOffset.UTC));
+        Order order = Order.place(UUID.randomUUID().toString(), new NewOrder("cust-relay",
+                List.of(new LineItem("SKU-1", 1, BigDecimal.ONE)),
+                new ShippingAddress("Ada", "1 Main St", Optional.empty(), "Berlin", "10115", "DE")), now);
+
+        OutboxItem record = handOff.leasedRecordFor(order);
+
+        assertThat(record.getLeaseOwner()).isEqualTo(relay.owner());
+        assertThat(record.getLeaseUntil()).isEqualTo(now.plus(SETTINGS.lease()).toEpochMilli());
+        assertThat(record.getOutboxState()).isEqualTo("PENDING");
     }
 
     @Test

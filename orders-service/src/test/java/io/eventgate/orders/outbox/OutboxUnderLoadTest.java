@@ -50,8 +50,8 @@ import static org.awaitility.Awaitility.await;
 class OutboxUnderLoadTest {
 
     static final int WRITERS = 8;
-    static final int RECORDS = 1_200;
-    /** The old relay (one thread, two calls per record) fell ~90 % behind such writers: ~1,000 of 1,200 pending. */
+    static final int RECORDS = 800;
+    /** The old relay (one thread, two calls per record) fell ~90 % behind such writers: ~700 of 800 pending. */
     static final int BACKLOG_BOUND = RECORDS / 4;
     static final OutboxSettings SETTINGS = new OutboxSettings("eventgate", "eventgate.orders", Duration.ofSeconds(1),
             Duration.ofMinutes(2), 3, Duration.ofMillis(10), Duration.ofMillis(200), 4, 10_000);

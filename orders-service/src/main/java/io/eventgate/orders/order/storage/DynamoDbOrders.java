@@ -83,8 +83,9 @@ class DynamoDbOrders implements Orders {
             throw e;
         }
         outbox.committed(record);
-        // What a read would return now, without the read: the stored attributes (timestamps at the stored
-        // precision) and the version the extension wrote for a new item.
+        // What a read would return now, without the read: the attributes as written (timestamps at the stored
+        // precision) and the version the extension wrote for a new item. (Real DynamoDB drops trailing zeros of
+        // numbers, so a read may show 4.2 where this shows 4.20: the same value.)
         item.setVersion(FIRST_VERSION);
         return OrderMapping.toOrder(item);
     }
