@@ -104,9 +104,9 @@ class OutboxStore {
      * the record's lease.
      *
      * <p>A transaction rather than {@code BatchWriteItem}: batch writes take no condition, so the lease could not be
-     * checked; and DynamoDB Local queues each item of a batch write behind every other caller's request — measured
-     * under 32 concurrent order transactions, a batch of ten took ~1.6 s, a transaction of ten ~0.2 s — which starves
-     * the relay exactly when it is needed.
+     * checked; and DynamoDB Local queues each item of a batch write behind every other caller's request — while 32
+     * callers write order transactions a batch of ten takes ~1 s, a transaction of ten ~0.1 s
+     * ({@code bench/orders/mark-latency.sh}) — which starves the relay exactly when it is needed.
      *
      * @return the records whose lease had passed to another instance (which then publishes a duplicate with the same
      *         event id — downstream recognises it); they are left as that instance leaves them
