@@ -3,7 +3,7 @@ package io.eventgate.infra.apigateway;
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
 import io.eventgate.infra.provision.Resource;
-import io.eventgate.infra.settings.InfraSettings;
+import io.eventgate.infra.settings.PartnerSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,16 +16,16 @@ import software.amazon.awssdk.services.apigateway.model.QuotaPeriodType;
 import software.amazon.awssdk.services.apigateway.model.UsagePlan;
 
 /**
- * The carrier's usage plan: throttle and quota per key, attached to the API's stage (a key only works through a plan
+ * A partner's usage plan: throttle and quota per key, attached to the API's stage (a key only works through a plan
  * attached to the stage it calls).
  */
 public final class UsagePlanResource implements Resource {
 
-    private final InfraSettings.Inbound inbound;
+    private final PartnerSettings inbound;
     private final String stage;
     private final ApiGatewayClient apiGateway;
 
-    public UsagePlanResource(InfraSettings.Inbound inbound, String stage, ApiGatewayClient apiGateway) {
+    public UsagePlanResource(PartnerSettings inbound, String stage, ApiGatewayClient apiGateway) {
         this.inbound = inbound;
         this.stage = stage;
         this.apiGateway = apiGateway;
@@ -49,7 +49,7 @@ public final class UsagePlanResource implements Resource {
         if (live.isEmpty()) {
             return Change.create(() -> facts.put(ApiFacts.usagePlanId(inbound.usagePlanName()), apiGateway
                     .createUsagePlan(b -> b.name(inbound.usagePlanName())
-                            .description("eventgate: the carrier's throttle and quota on POST /events")
+                            .description("eventgate: throttle and quota of partner " + inbound.name())
                             .throttle(t -> t.rateLimit(inbound.rateLimit()).burstLimit(inbound.burstLimit()))
                             .quota(q -> q.limit(inbound.quotaLimit()).period(inbound.quotaPeriod()))
                             .apiStages(s -> s.apiId(apiId).stage(stage)))
