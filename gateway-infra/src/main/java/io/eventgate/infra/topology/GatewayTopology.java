@@ -207,14 +207,14 @@ public final class GatewayTopology {
      * Our own events of these types: none that carries {@code detail.metadata.apiKeyId}, which the gateway stamps on
      * every event it puts on the bus, so no partner can trigger a rule that feeds a partner or our services.
      */
-    static String ourEventPattern(String source, List<String> detailTypes) {
+    public static String ourEventPattern(String source, List<String> detailTypes) {
         ObjectNode pattern = sourceAndTypes(List.of(source), detailTypes);
         pattern.putObject("detail").putObject("metadata").putArray("apiKeyId").addObject().put("exists", false);
         return JsonDocs.write(pattern);
     }
 
     /** A partner's events of these types, sent through the gateway with that partner's API key. */
-    static String partnerEventPattern(List<String> sources, List<String> detailTypes, String apiKeyId) {
+    public static String partnerEventPattern(List<String> sources, List<String> detailTypes, String apiKeyId) {
         ObjectNode pattern = sourceAndTypes(sources, detailTypes);
         pattern.putObject("detail").putObject("metadata").putArray("apiKeyId").add(apiKeyId);
         return JsonDocs.write(pattern);
