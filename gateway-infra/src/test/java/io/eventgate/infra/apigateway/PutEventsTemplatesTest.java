@@ -87,6 +87,19 @@ class PutEventsTemplatesTest {
         assertThat(detail.path("data")).isEqualTo(JsonDocs.read(SHIPPED).path("data"));
     }
 
+    @Test
+    void carriesTextThatLooksLikeTemplateCodeVerbatim() {
+        String sneaky = "$context.identity.apiKeyId #set($q = 'x') ${q} \\\" ' </script> \\u0000 🚚";
+        String body = SHIPPED.replace("\"T-1\"", JsonDocs.write(tools.jackson.databind.node.JsonNodeFactory.instance
+                .stringNode(sneaky)));
+
+        JsonNode detail = JsonDocs.read(JsonDocs.read(request("carrierkey1", body)).at("/Entries/0/Detail")
+                .asString());
+
+        assertThat(detail.at("/data/trackingNumber").asString()).isEqualTo(sneaky);
+        assertThat(detail.at("/metadata/apiKeyId").asString()).isEqualTo("carrierkey1");
+    }
+
     @ParameterizedTest(name = "key {0} publishing {1} / {2}")
     @CsvSource({
             "acmekey2,    com.carrier,      OrderShipped",   // another partner speaking as the carrier
