@@ -236,7 +236,8 @@ class GatewayTopologyOnLocalCloudTest {
         JsonNode expected = JsonDocs.read("{}");
         ((tools.jackson.databind.node.ObjectNode) expected).put("orderId", "ord-42").put("eventId", eventId)
                 .put("customerId", "cust-7")
-                .put("correlationId", "corr-42");
+                .put("correlationId", "corr-42")
+                .put("traceparent", "");
         ((tools.jackson.databind.node.ObjectNode) expected).set("items", detail.at("/data/items"));
         ((tools.jackson.databind.node.ObjectNode) expected).set("shipTo", detail.at("/data/shippingAddress"));
         assertThat(JsonDocs.read(request.body())).isEqualTo(expected);
