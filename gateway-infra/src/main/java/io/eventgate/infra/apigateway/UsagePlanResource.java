@@ -31,6 +31,16 @@ public final class UsagePlanResource implements Resource {
         this.apiGateway = apiGateway;
     }
 
+    /** The plan's name, throttle and quota. */
+    public InfraSettings.Inbound inbound() {
+        return inbound;
+    }
+
+    /** The stage the plan admits keys to. */
+    public String stage() {
+        return stage;
+    }
+
     @Override
     public String kind() {
         return "apigateway usage plan";
