@@ -29,6 +29,9 @@ final class Synthesized {
     final Stack gateway;
     final Stack services;
     final Duration synthesisTime;
+    /** Each stack's template with references resolved to symbols (the services' imports to the gateway's outputs). */
+    final TemplateState gatewayResolved;
+    final TemplateState servicesResolved;
 
     /** One synthesized stack: the assertions view, the raw JSON, and what the synthesis reported about it. */
     record Stack(String name, Template template, JsonNode json, List<SynthesisMessage> messages) {
@@ -41,20 +44,20 @@ final class Synthesized {
             App app = new App(AppProps.builder().outdir(outdir.toString()).build());
             stacks = EventgateApp.build(app, DeploySettings.defaults(REGION));
             CloudAssembly assembly = app.synth();
-            gateway = read(assembly, EventgateApp.GATEWAY_STACK);
-            services = read(assembly, EventgateApp.SERVICES_STACK);
+            gateway = read(assembly, stacks.gateway());
+            services = read(assembly, stacks.services());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         synthesisTime = Duration.ofNanos(System.nanoTime() - start);
+        gatewayResolved = TemplateState.resolver(gateway.json(), gateway.json());
+        servicesResolved = TemplateState.resolver(services.json(), gateway.json());
         System.out.println("deploy: app built and synthesized in " + synthesisTime.toMillis() + " ms");
     }
 
-    private static Stack read(CloudAssembly assembly, String name) throws IOException {
-        CloudFormationStackArtifact artifact = assembly.getStackByName(name);
+    private static Stack read(CloudAssembly assembly, software.amazon.awscdk.Stack stack) throws IOException {
+        CloudFormationStackArtifact artifact = assembly.getStackByName(stack.getStackName());
         JsonNode json = JsonMapper.builder().build().readTree(Path.of(artifact.getTemplateFullPath()).toFile());
-        @SuppressWarnings("unchecked")
-        var template = Template.fromJSON((java.util.Map<String, Object>) artifact.getTemplate());
-        return new Stack(name, template, json, artifact.getMessages());
+        return new Stack(stack.getStackName(), Template.fromStack(stack), json, artifact.getMessages());
     }
 }

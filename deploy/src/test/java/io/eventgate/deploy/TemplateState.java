@@ -25,11 +25,45 @@ final class TemplateState {
             "role (API Gateway's CloudWatch role)", "the account-level role API Gateway writes execution logs with");
 
     private final JsonNode resources;
+    private final Map<String, String> imports;
     private final Map<String, JsonNode> state = new TreeMap<>();
     private final List<String> unexpected = new ArrayList<>();
 
-    private TemplateState(JsonNode template) {
+    private TemplateState(JsonNode template, Map<String, String> imports) {
         this.resources = template.get("Resources");
+        this.imports = imports;
+    }
+
+    /**
+     * Resolves a template's intrinsic functions to symbols; {@code Fn::ImportValue} to what the exporting stack's
+     * output stands for.
+     */
+    static TemplateState resolver(JsonNode template, JsonNode exporter) {
+        TemplateState exporting = new TemplateState(exporter, Map.of());
+        Map<String, String> imports = new TreeMap<>();
+        exporter.path("Outputs").properties().forEach(output -> {
+            JsonNode name = output.getValue().at("/Export/Name");
+            if (!name.isMissingNode()) {
+                imports.put(name.asString(), exporting.resolve(output.getValue().get("Value")).asString());
+            }
+        });
+        return new TemplateState(template, imports);
+    }
+
+    /** The resources of a type, by logical id, their properties resolved. */
+    Map<String, JsonNode> all(String type) {
+        Map<String, JsonNode> found = new TreeMap<>();
+        resources.properties().forEach(e -> {
+            if (type.equals(e.getValue().path("Type").asString())) {
+                found.put(e.getKey(), resolve(e.getValue().path("Properties")));
+            }
+        });
+        return found;
+    }
+
+    /** A resource's properties, resolved. */
+    JsonNode properties(String logicalId) {
+        return resolve(resources.get(logicalId).path("Properties"));
     }
 
     /** The state by key, plus a list of resources of gateway kinds nobody described. */
@@ -37,7 +71,7 @@ final class TemplateState {
     }
 
     static Result of(JsonNode template) {
-        TemplateState reader = new TemplateState(template);
+        TemplateState reader = new TemplateState(template, Map.of());
         reader.resources.properties().forEach(entry -> reader.read(entry.getKey(), entry.getValue()));
         return new Result(reader.state, reader.unexpected);
     }
@@ -172,6 +206,10 @@ final class TemplateState {
             if (object.size() == 1 && object.has("Ref")) {
                 return JSON.stringNode(Canonical.text(ref(object.get("Ref").asString())));
             }
+            if (object.size() == 1 && object.has("Fn::ImportValue")) {
+                String name = object.get("Fn::ImportValue").asString();
+                return JSON.stringNode(imports.getOrDefault(name, "«import:" + name + "»"));
+            }
             if (object.size() == 1 && object.has("Fn::GetAtt")) {
                 return JSON.stringNode(getAtt(object.get("Fn::GetAtt").get(0).asString(),
                         object.get("Fn::GetAtt").get(1).asString()));
@@ -184,6 +222,11 @@ final class TemplateState {
                             .append(resolve(parts.get(i)).asString());
                 }
                 return JSON.stringNode(Canonical.text(joined.toString()));
+            }
+            if (object.size() == 1 && object.propertyNames().iterator().next().startsWith("Fn::")) {
+                // Any other function (Fn::Select, Fn::Split ...): its name and resolved arguments.
+                var function = object.properties().iterator().next();
+                return JSON.stringNode("«" + function.getKey() + resolve(function.getValue()) + "»");
             }
             ObjectNode copy = JSON.objectNode();
             object.properties().forEach(e -> copy.set(e.getKey(), resolve(e.getValue())));
@@ -230,6 +273,10 @@ final class TemplateState {
             case "AWS::ApiGateway::UsagePlan" -> "«id:usage-plan:" + p.get("UsagePlanName").asString() + "»";
             case "AWS::ApiGateway::Stage" -> p.get("StageName").asString();
             case "AWS::ApiGateway::Deployment" -> "«id:deployment»";
+            case "AWS::SecretsManager::Secret" -> "«secret:" + p.get("Name").asString() + "»";
+            case "AWS::SNS::Topic" -> "«topic:" + p.path("DisplayName").asString(name) + "»";
+            case "AWS::ElasticLoadBalancingV2::Listener" -> "«listener:" + p.get("Port").asInt() + "»";
+            case "AWS::ElasticLoadBalancingV2::TargetGroup" -> "«target-group:" + p.get("Port").asInt() + "»";
             default -> "«ref:" + name + "»";
         };
     }
