@@ -15,16 +15,26 @@ class SecretsTest {
     private static final String GATEWAY_KEY = "«secret:eventgate/api-key-carrier»";
 
     @Test
-    void theCarrierReceivesItsTwoKeysAsEcsSecretsOnly() {
+    void theCarrierReceivesItsTwoKeysAndItsBackOfficePasswordAsEcsSecretsOnly() {
         JsonNode carrier = container("carrier-service");
 
-        assertThat(StreamSupport.stream(carrier.get("Secrets").spliterator(), false)
-                .map(s -> s.get("Name").asString() + "=" + s.get("ValueFrom").asString()))
-                .containsExactlyInAnyOrder("EVENTGATE_CARRIER_API_KEY=" + INBOUND_KEY,
-                        "EVENTGATE_CARRIER_GATEWAY_API_KEY=" + GATEWAY_KEY);
+        assertThat(secrets(carrier)).containsExactlyInAnyOrder("EVENTGATE_CARRIER_API_KEY=" + INBOUND_KEY,
+                "EVENTGATE_CARRIER_GATEWAY_API_KEY=" + GATEWAY_KEY,
+                "EVENTGATE_CARRIER_BACK_OFFICE_PASSWORD=«secret:eventgate/carrier-back-office-password»");
         assertThat(environment(carrier)).doesNotContainKeys("EVENTGATE_CARRIER_API_KEY",
-                "EVENTGATE_CARRIER_GATEWAY_API_KEY");
-        assertThat(container("orders-service").has("Secrets")).isFalse();
+                "EVENTGATE_CARRIER_GATEWAY_API_KEY", "EVENTGATE_CARRIER_BACK_OFFICE_PASSWORD");
+    }
+
+    @Test
+    void ordersReceivesOnlyItsOperatorPasswordAsAnEcsSecret() {
+        assertThat(secrets(container("orders-service"))).containsExactly(
+                "EVENTGATE_ORDERS_OPERATOR_PASSWORD=«secret:eventgate/orders-operator-password»");
+    }
+
+    private static List<String> secrets(JsonNode container) {
+        return StreamSupport.stream(container.get("Secrets").spliterator(), false)
+                .map(s -> s.get("Name").asString() + "=" + s.get("ValueFrom").asString())
+                .toList();
     }
 
     @Test
@@ -51,11 +61,12 @@ class SecretsTest {
 
     @Test
     void secretsManagerGeneratesTheValuesSoNoTemplateHoldsOne() {
-        assertThat(Synthesized.APP.gatewayResolved.all("AWS::SecretsManager::Secret").values()).hasSize(2)
-                .allSatisfy(secret -> {
-                    assertThat(secret.has("SecretString")).isFalse();
-                    assertThat(secret.at("/GenerateSecretString/PasswordLength").asInt()).isGreaterThanOrEqualTo(20);
-                });
+        for (TemplateState stack : List.of(Synthesized.APP.gatewayResolved, Synthesized.APP.servicesResolved)) {
+            assertThat(stack.all("AWS::SecretsManager::Secret").values()).hasSize(2).allSatisfy(secret -> {
+                assertThat(secret.has("SecretString")).isFalse();
+                assertThat(secret.at("/GenerateSecretString/PasswordLength").asInt()).isGreaterThanOrEqualTo(20);
+            });
+        }
         for (Synthesized.Stack stack : List.of(Synthesized.APP.gateway, Synthesized.APP.services)) {
             String text = stack.json().toString();
             List<String> references = List.of(text.split("\\{\\{resolve:", -1));

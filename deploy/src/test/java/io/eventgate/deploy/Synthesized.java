@@ -40,7 +40,8 @@ final class Synthesized {
     private Synthesized() {
         long start = System.nanoTime();
         try {
-            Path outdir = Files.createTempDirectory("eventgate-cdk");
+            // In the module's build directory (the tests run there), so that nothing piles up elsewhere.
+            Path outdir = Files.createDirectories(Path.of("target", "cdk-test.out"));
             App app = new App(AppProps.builder().outdir(outdir.toString()).build());
             stacks = EventgateApp.build(app, DeploySettings.defaults(REGION));
             CloudAssembly assembly = app.synth();

@@ -63,7 +63,7 @@ class TaskPermissionsTest {
     }
 
     @Test
-    void executionRolesPullOneImageWriteOneLogGroupAndReadOnlyTheCarriersTwoSecrets() {
+    void executionRolesPullOneImageWriteOneLogGroupAndReadOnlyTheirServicesSecrets() {
         Map<String, JsonNode> policies = SERVICES.all("AWS::IAM::Policy");
         List<String> carrier = statements(policies.entrySet().stream()
                 .filter(e -> e.getKey().startsWith("CarrierFargateTaskExecutionRole")).findFirst().orElseThrow()
@@ -72,12 +72,13 @@ class TaskPermissionsTest {
                 .filter(e -> e.getKey().startsWith("OrdersFargateTaskExecutionRole")).findFirst().orElseThrow()
                 .getValue().get("PolicyDocument"));
 
+        String read = " [secretsmanager:GetSecretValue, secretsmanager:DescribeSecret] on ";
         assertThat(carrier).filteredOn(s -> s.contains("secretsmanager")).containsExactlyInAnyOrder(
-                " [secretsmanager:GetSecretValue, secretsmanager:DescribeSecret] on"
-                        + " [«secret:eventgate/api-key-carrier»]",
-                " [secretsmanager:GetSecretValue, secretsmanager:DescribeSecret] on"
-                        + " [«secret:eventgate/connection-carrier-connection»]");
-        assertThat(orders).noneMatch(s -> s.contains("secretsmanager"));
+                read + "[«secret:eventgate/api-key-carrier»]",
+                read + "[«secret:eventgate/connection-carrier-connection»]",
+                read + "[«secret:eventgate/carrier-back-office-password»]");
+        assertThat(orders).filteredOn(s -> s.contains("secretsmanager")).containsExactly(
+                read + "[«secret:eventgate/orders-operator-password»]");
         assertThat(orders).anyMatch(s -> s.startsWith(" [ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer,"
                 + " ecr:BatchGetImage] on [arn:aws:ecr:eu-central-1:000000000000:repository/«param:OrdersImageRepository»]"));
     }

@@ -1,5 +1,6 @@
 package io.eventgate.deploy.gateway;
 
+import io.eventgate.deploy.secrets.GeneratedSecrets;
 import io.eventgate.infra.events.ApiDestinationResource;
 import io.eventgate.infra.events.ConnectionResource;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ final class PartnerDelivery extends Construct {
             throw new UnsupportedOperationException("connection " + resource.name() + " uses "
                     + resource.authorizationType() + ", which the CDK stack does not translate yet (PartnerDelivery)");
         }
-        ISecret key = PartnerSecrets.generated(this, "connection-" + resource.name(),
+        ISecret key = GeneratedSecrets.generated(this, "connection-" + resource.name(),
                 "The API key EventBridge connection " + resource.name() + " sends in " + resource.headerName());
         Connection connection = Connection.Builder.create(this, Ids.of(resource.name()))
                 .connectionName(resource.name())

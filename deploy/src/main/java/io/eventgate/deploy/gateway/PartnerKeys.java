@@ -1,5 +1,6 @@
 package io.eventgate.deploy.gateway;
 
+import io.eventgate.deploy.secrets.GeneratedSecrets;
 import io.eventgate.infra.apigateway.ApiFacts;
 import io.eventgate.infra.apigateway.ApiKeyResource;
 import io.eventgate.infra.apigateway.UsagePlanKeyResource;
@@ -35,7 +36,7 @@ final class PartnerKeys extends Construct {
     }
 
     void add(ApiKeyResource resource) {
-        ISecret value = PartnerSecrets.generated(this, "api-key-" + resource.keyName(),
+        ISecret value = GeneratedSecrets.generated(this, "api-key-" + resource.keyName(),
                 "The value of API Gateway key " + resource.keyName() + " (x-api-key on the gateway route)");
         ApiKey key = ApiKey.Builder.create(this, Ids.of(resource.keyName()) + "ApiKey")
                 .apiKeyName(resource.keyName())

@@ -18,4 +18,11 @@ public record ServiceBinding(Map<String, String> environment, Map<String, ISecre
         secrets = Map.copyOf(secrets);
         indexNames = List.copyOf(indexNames);
     }
+
+    /** The same binding with one more secret (a credential of the service's own, not of the gateway). */
+    public ServiceBinding withSecret(String variable, ISecret secret) {
+        java.util.Map<String, ISecret> more = new java.util.LinkedHashMap<>(secrets);
+        more.put(variable, secret);
+        return new ServiceBinding(environment, more, table, indexNames);
+    }
 }

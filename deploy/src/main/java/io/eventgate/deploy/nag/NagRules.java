@@ -26,6 +26,9 @@ public final class NagRules {
             + " partner must learn the new value at the same moment (carrier-service reads it at start, the"
             + " connection or API key is updated by a stack update). Rotation is a documented manual procedure"
             + " (README, Deploy to AWS).";
+    static final String SERVICE_CREDENTIAL_ROTATION = "A service's own operator credential: it is rotated by putting"
+            + " a new value and forcing a new deployment of the service (README, Deploy to AWS); there is no rotation"
+            + " function that could tell the people who use it.";
     static final String BODY_VALIDATED = "The one method validates its body against the event-contracts model"
             + " (validator validate-body, as gateway-infra applies it); it declares no request parameters, so there"
             + " are none to validate.";
@@ -78,6 +81,8 @@ public final class NagRules {
     private static void suppressServices(ServicesStack services) {
         suppress(services.endpoint().securityGroup(), "AwsSolutions-EC23", PUBLIC_LOAD_BALANCER);
         suppress(services.endpoint().accessLogs(), "AwsSolutions-S1", LOG_BUCKET);
+        services.serviceCredentials().forEach(secret -> suppress(secret, "AwsSolutions-SMG4",
+                SERVICE_CREDENTIAL_ROTATION));
         for (SpringBootService service : List.of(services.orders().fargate(), services.carrier().fargate())) {
             suppress(service.task(), "AwsSolutions-ECS2", ENVIRONMENT_HOLDS_NO_SECRET);
             NagSuppressions.addResourceSuppressions(service.task().obtainExecutionRole(), List.of(

@@ -1,6 +1,7 @@
 package io.eventgate.deploy.services;
 
 import io.eventgate.deploy.gateway.GatewayStack;
+import io.eventgate.deploy.secrets.GeneratedSecrets;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.CfnCondition;
@@ -15,6 +16,7 @@ import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.ContainerInsights;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.route53.CfnRecordSet;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 
 /**
@@ -26,7 +28,11 @@ public final class ServicesStack extends Stack {
 
     static final int ORDERS_PORT = 8080;
     static final int CARRIER_PORT = 8081;
+    /** The services' settings for their own credentials (Spring's relaxed binding of the properties). */
+    static final String CARRIER_BACK_OFFICE_PASSWORD = "EVENTGATE_CARRIER_BACK_OFFICE_PASSWORD";
+    static final String ORDERS_OPERATOR_PASSWORD = "EVENTGATE_ORDERS_OPERATOR_PASSWORD";
 
+    private final List<ISecret> serviceCredentials;
     private final OrdersService orders;
     private final CarrierService carrier;
     private final PublicEndpoint endpoint;
@@ -51,15 +57,24 @@ public final class ServicesStack extends Stack {
                 .build();
         endpoint = new PublicEndpoint(this, "Endpoint", network.vpc(), certificateArn);
 
+        // The services' own credentials, apart from the partner keys: the carrier's back office, orders' operators.
+        ISecret backOffice = GeneratedSecrets.generated(this, "carrier-back-office-password",
+                "carrier-service's back-office password (HTTP Basic, user back-office)");
+        ISecret operator = GeneratedSecrets.generated(this, "orders-operator-password",
+                "orders-service's operator password (HTTP Basic, user operator): listing orders");
+        serviceCredentials = List.of(backOffice, operator);
+
         carrier = new CarrierService(this, "Carrier", new SpringBootService.Props("carrier-service", CARRIER_PORT,
-                ServiceSize.SMALL, Shutdown.DEFAULT, image("Carrier", "eventgate/carrier-service"), gateway.carrier(),
+                ServiceSize.SMALL, Shutdown.DEFAULT, image("Carrier", "eventgate/carrier-service"),
+                gateway.carrier().withSecret(CARRIER_BACK_OFFICE_PASSWORD, backOffice),
                 cluster, endpoint.https(),
                 // Only what the API destination calls is public; the carrier's back office stays inside the VPC.
                 List.of(ListenerCondition.hostHeaders(List.of(gateway.carrierDomainName())),
                         ListenerCondition.pathPatterns(List.of("/shipments")),
                         ListenerCondition.httpRequestMethods(List.of("POST"))), 10));
         orders = new OrdersService(this, "Orders", new SpringBootService.Props("orders-service", ORDERS_PORT,
-                ServiceSize.SMALL, Shutdown.DEFAULT, image("Orders", "eventgate/orders-service"), gateway.orders(),
+                ServiceSize.SMALL, Shutdown.DEFAULT, image("Orders", "eventgate/orders-service"),
+                gateway.orders().withSecret(ORDERS_OPERATOR_PASSWORD, operator),
                 cluster, endpoint.https(), List.of(ListenerCondition.hostHeaders(List.of(ordersDomain))), 20),
                 gateway.bus(), gateway.ordersInbox());
 
@@ -71,6 +86,15 @@ public final class ServicesStack extends Stack {
                 .description("Point both names here (CNAME or alias) when no hosted zone was given").build();
         CfnOutput.Builder.create(this, "OrdersUrl").value("https://" + ordersDomain + "/orders")
                 .description("orders-service's API").build();
+        CfnOutput.Builder.create(this, "CarrierBackOfficePasswordSecret").value(backOffice.getSecretArn())
+                .description("Secrets Manager: the carrier back office's password (user back-office)").build();
+        CfnOutput.Builder.create(this, "OrdersOperatorPasswordSecret").value(operator.getSecretArn())
+                .description("Secrets Manager: the orders operator's password (user operator)").build();
+    }
+
+    /** The secrets of the services' own credentials. */
+    public List<ISecret> serviceCredentials() {
+        return serviceCredentials;
     }
 
     public OrdersService orders() {
