@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +53,17 @@ class FargateServicesTest {
             assertThat(container.get("StopTimeout").asInt()).isEqualTo(45)
                     .isGreaterThan(shutdown.springPhase().toSeconds().intValue());
         }
+    }
+
+    @Test
+    void bothServicesRunOnFargateWithTheCircuitBreakerRollingBack() {
+        var template = Synthesized.APP.services.template();
+
+        template.resourceCountIs("AWS::ECS::Service", 2);
+        template.allResourcesProperties("AWS::ECS::Service", Match.objectLike(Map.of("LaunchType", "FARGATE",
+                "DeploymentConfiguration", Match.objectLike(Map.of(
+                        "DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true),
+                        "MinimumHealthyPercent", 100)))));
     }
 
     @Test

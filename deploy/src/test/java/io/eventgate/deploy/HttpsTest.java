@@ -14,6 +14,19 @@ class HttpsTest {
     private static final TemplateState SERVICES = Synthesized.APP.servicesResolved;
 
     @Test
+    void theTemplatesSayHttpsWhereTheCarrierIsCalled() {
+        Synthesized.APP.gateway.template().hasResourceProperties("AWS::Events::ApiDestination", Map.of(
+                "InvocationEndpoint", Map.of("Fn::Join", List.of("", List.of("https://",
+                        Map.of("Ref", "CarrierDomainName"), "/shipments")))));
+        Synthesized.APP.services.template().hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
+                "Port", 443, "Protocol", "HTTPS",
+                "Certificates", List.of(Map.of("CertificateArn", Map.of("Ref", "CertificateArn")))));
+        Synthesized.APP.services.template().hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
+                "Port", 80, "Protocol", "HTTP", "DefaultActions", List.of(Map.of("Type", "redirect",
+                        "RedirectConfig", Map.of("Protocol", "HTTPS", "Port", "443", "StatusCode", "HTTP_301")))));
+    }
+
+    @Test
     void theApiDestinationCallsTheCarriersHttpsName() {
         assertThat(Synthesized.APP.gatewayResolved.all("AWS::Events::ApiDestination").values()).singleElement()
                 .satisfies(destination -> {
