@@ -98,7 +98,7 @@ final class ExpectedState {
                 case ApiKeyResource r -> state.put("api-key " + r.keyName(), JSON.objectNode()
                         .put("Name", r.keyName())
                         .put("Enabled", true));
-                case UsagePlanResource r -> state.put("usage-plan " + r.inbound().usagePlanName(), usagePlan(r, facts));
+                case UsagePlanResource r -> state.put("usage-plan " + r.partner().usagePlanName(), usagePlan(r, facts));
                 case UsagePlanKeyResource r -> state.put("usage-plan-key " + r.planName() + " " + r.keyName(),
                         JSON.objectNode()
                                 .put("UsagePlanId", facts.require(ApiFacts.usagePlanId(r.planName())))
@@ -140,8 +140,8 @@ final class ExpectedState {
                         "«id:validator:" + r.name() + "»");
                 case StageResource r -> facts.put(ApiFacts.stage(r.stage()), "«id:deployment»");
                 case ApiKeyResource r -> facts.put(ApiFacts.apiKeyId(r.keyName()), "«id:api-key:" + r.keyName() + "»");
-                case UsagePlanResource r -> facts.put(ApiFacts.usagePlanId(r.inbound().usagePlanName()),
-                        "«id:usage-plan:" + r.inbound().usagePlanName() + "»");
+                case UsagePlanResource r -> facts.put(ApiFacts.usagePlanId(r.partner().usagePlanName()),
+                        "«id:usage-plan:" + r.partner().usagePlanName() + "»");
                 case RuleResource r -> facts.put(RuleResource.arnFact(r.name()), "«arn:rule:" + bus + "/" + r.name() + "»");
                 default -> {
                     // Publishes nothing others refer to (or the parity check reports it above).
@@ -259,7 +259,7 @@ final class ExpectedState {
     }
 
     private static JsonNode usagePlan(UsagePlanResource resource, Facts facts) {
-        var inbound = resource.inbound();
+        var inbound = resource.partner();
         ObjectNode node = JSON.objectNode().put("UsagePlanName", inbound.usagePlanName());
         node.set("Throttle", JSON.objectNode().put("RateLimit", inbound.rateLimit())
                 .put("BurstLimit", inbound.burstLimit()));

@@ -50,7 +50,14 @@ class GatewayParityTest {
     @Test
     void findsADescriptionThatTheTemplateDoesNotFollow() throws Exception {
         Path config = Files.createTempFile("topology", ".yaml");
-        Files.writeString(config, "orders:\n  maxReceiveCount: 7\ncarrier:\n  inbound:\n    burstLimit: 250\n");
+        Files.writeString(config, """
+                orders:
+                  maxReceiveCount: 7
+                partners:
+                  - {name: carrier, apiKeyName: carrier, usagePlanName: carrier-plan, sources: [com.carrier],
+                     eventNames: [OrderShipped, OrderDelivered, OrderCancelled],
+                     rateLimit: 50, burstLimit: 250, quotaLimit: 100000, quotaPeriod: DAY}
+                """);
 
         var differences = Parity.differences(ExpectedState.of(description(Optional.of(config))),
                 TemplateState.of(Synthesized.APP.gateway.json()));

@@ -98,7 +98,7 @@ public final class GatewayStack extends Stack {
         secrets.put(Outputs.CARRIER_SERVICE_INBOUND_KEY,
                 parts.get(parts.connectionKeys(), carrier.outbound().connectionName()));
         secrets.put(Outputs.CARRIER_SERVICE_GATEWAY_KEY,
-                parts.get(parts.apiKeyValues(), carrier.inbound().apiKeyName()));
+                parts.get(parts.apiKeyValues(), description.settings().carrierPartner().apiKeyName()));
         return binding("EVENTGATE_CARRIER_", secrets);
     }
 
@@ -109,7 +109,7 @@ public final class GatewayStack extends Stack {
     private ServiceBinding binding(String prefix,
                                    Map<String, software.amazon.awscdk.services.secretsmanager.ISecret> secrets) {
         Map<String, String> outputs = Outputs.of(description.settings(), parts.facts(),
-                new Secrets(Optional.empty(), Optional.empty()));
+                Secrets.none());
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put(Outputs.REGION, Sentinels.resolve(outputs.get(Outputs.REGION)));
         outputs.forEach((name, value) -> {
@@ -129,12 +129,12 @@ public final class GatewayStack extends Stack {
     private void outputs() {
         InfraSettings settings = description.settings();
         Map<String, String> outputs = Outputs.of(settings, parts.facts(),
-                new Secrets(Optional.empty(), Optional.empty()));
+                Secrets.none());
         output("GatewayUrl", Sentinels.resolve(outputs.get(Outputs.GATEWAY_URL)),
                 "Partners POST events here (x-api-key: the carrier's gateway key)");
         output("CarrierShipmentsEndpoint", settings.carrier().outbound().shipmentsUrl(),
                 "What the API destination calls");
-        output("CarrierGatewayKeySecret", parts.get(parts.apiKeyValues(), settings.carrier().inbound().apiKeyName())
+        output("CarrierGatewayKeySecret", parts.get(parts.apiKeyValues(), settings.carrierPartner().apiKeyName())
                 .getSecretArn(), "Secrets Manager: the carrier's gateway API key");
         output("CarrierInboundKeySecret", parts.get(parts.connectionKeys(),
                 settings.carrier().outbound().connectionName()).getSecretArn(),

@@ -5,7 +5,7 @@ import io.eventgate.infra.apigateway.ApiFacts;
 import io.eventgate.infra.apigateway.ApiKeyResource;
 import io.eventgate.infra.apigateway.UsagePlanKeyResource;
 import io.eventgate.infra.apigateway.UsagePlanResource;
-import io.eventgate.infra.settings.InfraSettings;
+import io.eventgate.infra.settings.PartnerSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,7 @@ final class PartnerKeys extends Construct {
     }
 
     void add(UsagePlanResource resource) {
-        InfraSettings.Inbound inbound = resource.inbound();
+        PartnerSettings inbound = resource.partner();
         if (!resource.stage().equals(api.stageName())) {
             throw new IllegalStateException("usage plan " + inbound.usagePlanName() + " names stage "
                     + resource.stage() + ", which the API does not have");

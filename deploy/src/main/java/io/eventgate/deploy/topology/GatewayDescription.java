@@ -40,7 +40,7 @@ public record GatewayDescription(InfraSettings settings, List<Resource> resource
         InfraSettings settings = new SettingsLoader(Map.of()).load(config, overrides);
         // The SDK clients are created but never called: only the resources' descriptions are read.
         try (AwsClients unused = new AwsClients(settings.aws())) {
-            List<Resource> resources = new GatewayTopology(settings, new Secrets(Optional.empty(), Optional.empty()),
+            List<Resource> resources = new GatewayTopology(settings, Secrets.none(),
                     (variable, value) -> {
                         throw new IllegalStateException("the CDK app generates no secret values");
                     }, unused).resources();
