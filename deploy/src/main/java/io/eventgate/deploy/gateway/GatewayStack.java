@@ -134,8 +134,10 @@ public final class GatewayStack extends Stack {
                 "Partners POST events here (x-api-key: the carrier's gateway key)");
         output("CarrierShipmentsEndpoint", settings.carrier().outbound().shipmentsUrl(),
                 "What the API destination calls");
-        output("CarrierGatewayKeySecret", parts.get(parts.apiKeyValues(), settings.carrierPartner().apiKeyName())
-                .getSecretArn(), "Secrets Manager: the carrier's gateway API key");
+        // Every partner's gateway key: the carrier's is CarrierGatewayKeySecret.
+        settings.partners().forEach(partner -> output(Ids.of(partner.name()) + "GatewayKeySecret",
+                parts.get(parts.apiKeyValues(), partner.apiKeyName()).getSecretArn(),
+                "Secrets Manager: partner " + partner.name() + "'s gateway API key"));
         output("CarrierInboundKeySecret", parts.get(parts.connectionKeys(),
                 settings.carrier().outbound().connectionName()).getSecretArn(),
                 "Secrets Manager: the key the API destination sends to carrier-service");
