@@ -12,7 +12,8 @@ public final class DeployApp {
     public static void main(String[] args) {
         App app = new App();
         // The CLI passes the region and account of the current AWS configuration and credentials.
-        EventgateApp.build(app, DeploySettings.from(app.getNode(), env("CDK_DEFAULT_REGION"), env("CDK_DEFAULT_ACCOUNT")));
+        EventgateApp.build(app, DeploySettings.from(app.getNode(), env("CDK_DEFAULT_REGION"),
+                env("CDK_DEFAULT_ACCOUNT")));
         app.synth();
     }
 

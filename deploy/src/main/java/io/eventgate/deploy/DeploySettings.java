@@ -13,7 +13,8 @@ import software.constructs.Node;
  *                       {@code CDK_DEFAULT_REGION}); the load balancer's access logging needs it at synthesis
  * @param account        the account, needed only to look an existing VPC up (the CLI's {@code CDK_DEFAULT_ACCOUNT})
  * @param stage          the API Gateway stage ({@code eventgate:stage}, default {@code prod})
- * @param topologyConfig a YAML file merged over gateway-infra's {@code topology.yaml} ({@code eventgate:topologyConfig})
+ * @param topologyConfig a YAML file merged over gateway-infra's {@code topology.yaml}
+ *                       ({@code eventgate:topologyConfig})
  * @param existingVpcId  deploy into this VPC instead of a new one ({@code eventgate:vpcId})
  */
 public record DeploySettings(String region, Optional<String> account, String stage, Optional<Path> topologyConfig,

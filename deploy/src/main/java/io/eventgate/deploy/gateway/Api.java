@@ -43,7 +43,8 @@ import software.constructs.Construct;
 
 /**
  * The partners' REST API: the model (event-contracts' schema), validator, resource, method and its AWS integration
- * with gateway-infra's mapping templates, and the stage — with, on AWS, access logging and error logging on the stage.
+ * with gateway-infra's mapping templates, and the stage — with, on AWS, access logging and error logging on the
+ * stage.
  */
 final class Api extends Construct {
 

@@ -34,7 +34,8 @@ final class GatewayAlarms extends Construct {
         Map<String, String> deliveryRule = Map.of("EventBusName", bus, "RuleName", outbound.rule());
         alarms.add(outbound.rule() + "-failed-invocations", "Calls to the carrier's API destination failed for good",
                 Alarms.metric("AWS/Events", "FailedInvocations", deliveryRule), AlarmSpec.anyInFiveMinutes());
-        alarms.add(outbound.rule() + "-sent-to-dlq", "Shipment requests given up on and sent to " + outbound.deliveryDlq(),
+        alarms.add(outbound.rule() + "-sent-to-dlq",
+                "Shipment requests given up on and sent to " + outbound.deliveryDlq(),
                 Alarms.metric("AWS/Events", "InvocationsSentToDlq", deliveryRule), AlarmSpec.anyInFiveMinutes());
         for (String rule : new String[] {outbound.rule(), orders.rule()}) {
             alarms.add(rule + "-dlq-failed", "Events of " + rule + " that could not even be put in their DLQ: lost",
@@ -43,7 +44,8 @@ final class GatewayAlarms extends Construct {
                     AlarmSpec.anyInFiveMinutes());
         }
 
-        Map<String, String> stage = Map.of("ApiName", settings.gateway().apiName(), "Stage", settings.gateway().stage());
+        Map<String, String> stage = Map.of("ApiName", settings.gateway().apiName(),
+                "Stage", settings.gateway().stage());
         alarms.add("gateway-5xx", "The gateway answered partners with server errors (the bus refused or failed)",
                 Alarms.metric("AWS/ApiGateway", "5XXError", stage), AlarmSpec.anyInFiveMinutes());
         alarms.add("gateway-4xx-spike", "More than " + (int) CLIENT_ERROR_SPIKE + " client errors in five minutes",

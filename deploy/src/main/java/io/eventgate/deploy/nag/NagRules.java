@@ -40,7 +40,8 @@ public final class NagRules {
             + " the stage admits API-key callers only, each throttled by its usage plan. Attach a web ACL where the"
             + " threat model asks for one.";
     static final String APIGATEWAY_LOG_ROLE = "API Gateway's account-level CloudWatch role, assumable by"
-            + " apigateway.amazonaws.com only; AmazonAPIGatewayPushToCloudWatchLogs is the policy AWS documents for it.";
+            + " apigateway.amazonaws.com only; AmazonAPIGatewayPushToCloudWatchLogs is the policy AWS documents for"
+            + " it.";
     static final String PUBLIC_LOAD_BALANCER = "The public endpoint: EventBridge API destinations call the carrier"
             + " from AWS's public address space (no fixed ranges) and clients reach the orders API from anywhere. Only"
             + " 443 and 80 (which only redirects to HTTPS) are open; tasks accept traffic from the load balancer only.";

@@ -11,8 +11,8 @@ public final class CarrierService extends Construct {
 
     /**
      * What carrier-service calls on its table: {@code DescribeTable} (readiness), {@code GetItem}, {@code PutItem}
-     * (inside {@code TransactWriteItems}), {@code UpdateItem}, {@code Query} (a shipment with its reports); {@code Query}
-     * on its two indexes (by status, pending reports).
+     * (inside {@code TransactWriteItems}), {@code UpdateItem}, {@code Query} (a shipment with its reports);
+     * {@code Query} on its two indexes (by status, pending reports).
      */
     public static final TablePermissions TABLE = new TablePermissions(List.of("dynamodb:DescribeTable",
             "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"),

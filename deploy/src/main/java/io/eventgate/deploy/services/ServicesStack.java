@@ -41,7 +41,8 @@ public final class ServicesStack extends Stack {
                          Optional<String> existingVpcId) {
         super(scope, id, props);
         addDependency(gateway);
-        String certificateArn = parameter("CertificateArn", null, "^arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/.+$",
+        String certificateArn = parameter("CertificateArn", null,
+                "^arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/.+$",
                 "ACM certificate (same region) for the carrier's and the orders API's names").getValueAsString();
         String ordersDomain = parameter("OrdersDomainName", null, "^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$",
                 "The name clients reach orders-service at, e.g. orders.example.com (covered by the certificate)")

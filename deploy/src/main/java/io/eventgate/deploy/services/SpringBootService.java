@@ -81,7 +81,8 @@ public final class SpringBootService extends Construct {
                         .build())
                 .build();
         Map<String, Secret> secrets = new LinkedHashMap<>();
-        props.binding().secrets().forEach((variable, secret) -> secrets.put(variable, Secret.fromSecretsManager(secret)));
+        props.binding().secrets().forEach((variable, secret) ->
+                secrets.put(variable, Secret.fromSecretsManager(secret)));
         Map<String, String> environment = new LinkedHashMap<>(props.binding().environment());
         environment.put("SERVER_PORT", String.valueOf(props.port()));
         environment.put("SERVER_SHUTDOWN", "graceful");
