@@ -63,7 +63,6 @@ final class Api extends Construct {
     private final Map<String, CfnModel> models = new LinkedHashMap<>();
     private final Map<String, MethodResource> methodsAwaitingIntegration = new LinkedHashMap<>();
     private RestApi api;
-    private LogGroup accessLogs;
 
     /**
      * @param stageName the stage of gateway-infra's description: the L2 API creates its stage with the API
@@ -82,12 +81,8 @@ final class Api extends Construct {
         return stageName;
     }
 
-    LogGroup accessLogs() {
-        return accessLogs;
-    }
-
     void add(RestApiResource resource) {
-        accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
                 .retention(RetentionDays.ONE_YEAR)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
