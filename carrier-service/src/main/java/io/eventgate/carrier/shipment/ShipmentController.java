@@ -1,5 +1,7 @@
 package io.eventgate.carrier.shipment;
 
+import io.eventgate.carrier.observability.CurrentTrace;
+import io.eventgate.carrier.observability.TraceContinuation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -37,9 +39,13 @@ class ShipmentController {
              "shipTo":{"name":"Ada Lovelace","line1":"1 Main St","city":"Berlin","postalCode":"10115","country":"DE"}}""";
 
     private final ShipmentService shipments;
+    private final TraceContinuation trace;
+    private final CurrentTrace currentTrace;
 
-    ShipmentController(ShipmentService shipments) {
+    ShipmentController(ShipmentService shipments, TraceContinuation trace, CurrentTrace currentTrace) {
         this.shipments = shipments;
+        this.trace = trace;
+        this.currentTrace = currentTrace;
     }
 
     @Operation(summary = "Ask the carrier to ship an order",
@@ -69,8 +75,11 @@ class ShipmentController {
             @Size(min = 1, max = 128) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII")
             String idempotencyKey,
             @Valid @RequestBody ShipmentRequest request) {
-        ShipmentService.Received received = shipments.receive(
-                request.toNewShipment(EventIds.idempotencyKey(idempotencyKey, request.eventId())));
+        // In the order's trace (from the traceparent header, else the body's): the shipment keeps that context, and
+        // its reports carry it back through the gateway.
+        ShipmentService.Received received = trace.within(request.carriedTrace(), () -> shipments.receive(
+                request.toNewShipment(EventIds.idempotencyKey(idempotencyKey, request.eventId()),
+                        currentTrace.traceparent())));
         // the shipment as stored; its reports (if any by now) are one GET away
         ShipmentResponse body = ShipmentResponse.summary(received.shipment());
         if (!received.created()) {
