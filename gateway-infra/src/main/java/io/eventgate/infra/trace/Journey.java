@@ -31,11 +31,12 @@ record Journey(String orderId, String status, Optional<String> traceId, List<Hop
     /**
      * @param order      orders-service's journey of the order
      * @param shipment   the carrier's shipment, if it has one
+     * @param carrierDown why the carrier could not be asked, if it could not (then it has no shipment to show)
      * @param deliveries local-cloud's delivery attempts of an event id, if it keeps them
      * @param stuckAfter how long a hop may take before it counts as stuck even without an error
      */
-    static Journey of(JsonNode order, Optional<JsonNode> shipment, Function<String, Optional<JsonNode>> deliveries,
-            Instant now, Duration stuckAfter) {
+    static Journey of(JsonNode order, Optional<JsonNode> shipment, Optional<String> carrierDown,
+            Function<String, Optional<JsonNode>> deliveries, Instant now, Duration stuckAfter) {
         List<Hop> hops = new ArrayList<>();
         JsonNode created = order.path("orderCreated");
         Instant placedAt = instant(order.path("createdAt")).orElseThrow();
@@ -62,7 +63,8 @@ record Journey(String orderId, String status, Optional<String> traceId, List<Hop
             Optional<String> failed = lastFailure(toCarrier, TO_CARRIER);
             hops.add(failed.isPresent()
                     ? Hop.stuck(name, "the bus could not deliver it: " + failed.get() + " (retried by the rule's policy,"
-                            + " then carrier-delivery-dlq)")
+                            + " then carrier-delivery-dlq)" + carrierDown.map(down -> "; " + down).orElse(""))
+                    : carrierDown.isPresent() ? Hop.stuck(name, carrierDown.get())
                     : late(publishedAt.get(), now, stuckAfter) ? Hop.stuck(name, "the carrier has no shipment "
                             + seconds(Duration.between(publishedAt.get(), now)) + " after publication"
                             + (toCarrier.isEmpty() ? "" : "; local-cloud made no delivery attempt (does a rule match?)"))

@@ -3,12 +3,22 @@ package io.eventgate.infra.trace;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /** Prints a journey: one line per hop with its time and the time since the hop before, then the verdict. */
 final class JourneyReport {
 
     private JourneyReport() {
+    }
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** Milliseconds, always: the hops' clocks keep different precisions. */
+    static String time(Instant at) {
+        return TIME.format(at);
     }
 
     static void print(Journey journey, PrintWriter out) {
@@ -23,11 +33,11 @@ final class JourneyReport {
                 case WAITING -> "… ";
                 case STUCK -> "✗ ";
             };
-            String when = hop.at().map(Instant::toString).orElse(hop.state() == Hop.State.STUCK ? "STUCK" : "waiting");
+            String when = hop.at().map(JourneyReport::time).orElse(hop.state() == Hop.State.STUCK ? "STUCK" : "waiting");
             Optional<Instant> prior = previous;
             String delta = hop.at().flatMap(at -> prior.map(p -> "+" + Journey.seconds(Duration.between(p, at))))
                     .orElse("");
-            out.printf("%s%-46s %-27s %-10s %s%n", mark, hop.name(), when, delta, hop.detail()).flush();
+            out.printf("%s%-46s %-24s %-9s %s%n", mark, hop.name(), when, delta, hop.detail()).flush();
             if (hop.at().isPresent()) {
                 previous = hop.at();
                 first = first == null ? hop.at().get() : first;

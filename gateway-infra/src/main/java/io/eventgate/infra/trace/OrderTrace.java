@@ -35,7 +35,15 @@ public final class OrderTrace {
      * @throws StackClient.Unreachable  when a part of the stack does not answer
      */
     public Verdict trace(String orderId, java.io.PrintWriter out) {
-        Optional<JsonNode> shipment = stack.shipment(orderId);
+        Optional<JsonNode> shipment;
+        Optional<String> carrierDown = Optional.empty();
+        try {
+            shipment = stack.shipment(orderId);
+        } catch (StackClient.Unreachable e) {
+            // A carrier that does not answer is itself where an order stops; the other hops can still be told.
+            shipment = Optional.empty();
+            carrierDown = Optional.of(e.getMessage());
+        }
         List<String> reportEvents = new ArrayList<>();
         shipment.ifPresent(s -> s.path("reports").forEach(report -> {
             String eventId = report.path("eventId").asString("");
@@ -45,7 +53,7 @@ public final class OrderTrace {
         }));
         JsonNode order = stack.ordersJourney(orderId, reportEvents)
                 .orElseThrow(() -> new IllegalArgumentException("orders-service knows no order " + orderId));
-        Journey journey = Journey.of(order, shipment, stack::deliveries, clock.instant(), stuckAfter);
+        Journey journey = Journey.of(order, shipment, carrierDown, stack::deliveries, clock.instant(), stuckAfter);
         JourneyReport.print(journey, out);
         return journey.open().filter(hop -> hop.state() == Hop.State.STUCK).isPresent() ? Verdict.STUCK
                 : Verdict.ON_ITS_WAY;

@@ -35,7 +35,12 @@ class JourneyTest {
                          "createdAt":"2026-12-01T10:00:05.000Z","sentAt":%s,"eventId":%s}]}""";
 
     private static String run(String order, String shipment, Map<String, String> deliveries) {
-        Journey journey = Journey.of(JsonDocs.read(order), Optional.ofNullable(shipment).map(JsonDocs::read),
+        return run(order, shipment, Optional.empty(), deliveries);
+    }
+
+    private static String run(String order, String shipment, Optional<String> carrierDown,
+            Map<String, String> deliveries) {
+        Journey journey = Journey.of(JsonDocs.read(order), Optional.ofNullable(shipment).map(JsonDocs::read), carrierDown,
                 eventId -> Optional.ofNullable(deliveries.get(eventId)).map(JsonDocs::read), NOW, STUCK_AFTER);
         StringWriter text = new StringWriter();
         JourneyReport.print(journey, new PrintWriter(text));
@@ -52,10 +57,10 @@ class JourneyTest {
                                         "target":"carrier-shipments","eventId":"bus-1","attempt":1,"status":201,"outcome":"delivered","latencyMs":40}]}"""));
 
         assertThat(out).contains("order o-1: SHIPPED — trace 4bf92f3577b34da6a3ce929d0e0e4736")
-                .containsPattern("placed at orders-service +2026-12-01T10:00:00Z")
+                .containsPattern("placed at orders-service +2026-12-01T10:00:00.000Z")
                 .containsPattern("published to the bus \\(outbox relay\\) +2026-12-01T10:00:00.040Z +\\+40 ms +event bus-1")
                 .containsPattern("delivered to the carrier \\(API destination\\) +2026-12-01T10:00:00.100Z +\\+60 ms +1 delivery attempt\\(s\\), last HTTP 201 delivered")
-                .containsPattern("dispatched by the carrier +2026-12-01T10:00:05Z +\\+4.90 s")
+                .containsPattern("dispatched by the carrier +2026-12-01T10:00:05.000Z +\\+4.90 s")
                 .containsPattern("OrderShipped accepted by the gateway +2026-12-01T10:00:05.120Z +\\+120 ms +event bus-2, 1 attempt")
                 .containsPattern("OrderShipped applied by orders-service \\(inbox\\) +2026-12-01T10:00:05.300Z +\\+180 ms")
                 .contains("every hop done, 5.30 s from placement to the last one");
@@ -73,6 +78,15 @@ class JourneyTest {
         assertThat(out).contains("STUCK at \"delivered to the carrier (API destination)\": the bus could not deliver it: "
                 + "2 attempt(s), last HTTP 503 retry at 2026-12-01T10:00:01.000Z");
         assertThat(out).doesNotContain("dispatched");
+    }
+
+    @Test
+    void namesTheDeliveryToTheCarrierWhenTheCarrierDoesNotAnswer() {
+        String out = run(PUBLISHED.formatted("PENDING", ""), null,
+                Optional.of("carrier-service at http://localhost:8081/ does not answer (ConnectException)"), Map.of());
+
+        assertThat(out).contains("STUCK at \"delivered to the carrier (API destination)\": carrier-service at "
+                + "http://localhost:8081/ does not answer");
     }
 
     @Test
@@ -118,7 +132,8 @@ class JourneyTest {
                 {"orderId":"o-1","correlationId":"c-1","status":"PENDING","createdAt":"2026-12-01T10:00:59Z",
                  "orderCreated":{"eventId":"c-1","published":false,"attempts":0},"applied":[]}""");
         StringWriter text = new StringWriter();
-        JourneyReport.print(Journey.of(order, Optional.empty(), id -> Optional.empty(), NOW, STUCK_AFTER),
+        JourneyReport.print(Journey.of(order, Optional.empty(), Optional.empty(), id -> Optional.empty(), NOW,
+                        STUCK_AFTER),
                 new PrintWriter(text));
 
         assertThat(text.toString()).contains("no trace id").contains("in progress: waiting for \"published to the bus");
