@@ -51,6 +51,11 @@ class CarrierTraceTest {
 
     @Test
     void continuesTheTraceOfTheHeaderAndSendsItBackWithTheReport() {
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                io.eventgate.carrier.report.ReportSender.class);
+        var lines = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        lines.start();
+        logger.addAppender(lines);
         String trace = hex(16);
         String orderId = UUID.randomUUID().toString();
         String traceparent = "00-" + trace + "-" + hex(8) + "-01";
@@ -68,6 +73,12 @@ class CarrierTraceTest {
         assertThat(json(report.body()).at("/metadata/traceparent").asString()).isEqualTo(kept);
         assertThat(carrier.report(orderId, "OrderShipped").path("eventId").asString())
                 .as("the bus event id the gateway answered").isNotBlank();
+        // What structured logs write as fields: every MDC entry of the line.
+        assertThat(lines.list).filteredOn(line -> line.getFormattedMessage().startsWith("gateway accepted OrderShipped of order "
+                        + orderId)).singleElement().satisfies(line -> assertThat(line.getMDCPropertyMap())
+                        .containsEntry("orderId", orderId).containsEntry("correlationId", "corr-" + orderId)
+                        .containsEntry("traceId", trace).containsKey("spanId"));
+        logger.detachAppender(lines);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(spansOf(trace))
                 .anySatisfy(span -> assertThat(span.getName()).isEqualTo("http post /shipments"))
                 .anySatisfy(span -> {

@@ -112,11 +112,32 @@ class TracedOrderFlowTest {
         EVENT_BRIDGE.close();
     }
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void exportsNothingWhenNoOtlpEndpointIsSet() {
+        assertThat(context.getBeansOfType(io.opentelemetry.sdk.trace.export.SpanExporter.class).values())
+                .as("only this test's in-memory exporter: no OTLP span exporter without an endpoint")
+                .containsExactly(spans);
+        assertThat(context.getBeansOfType(io.micrometer.core.instrument.MeterRegistry.class).values())
+                .noneMatch(registry -> registry.getClass().getSimpleName().startsWith("Otlp"));
+    }
+
     @Test
     void thePublicationContinuesTheTraceOfThePostAndCarriesIt() throws Exception {
         String trace = traceId();
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines = listen();
 
         String orderId = placeOrder(trace);
+
+        // What structured logs write as fields: every MDC entry of the line.
+        assertThat(lines.list).filteredOn(line -> line.getFormattedMessage().contains(orderId + " placed"))
+                .singleElement().satisfies(line -> assertThat(line.getMDCPropertyMap())
+                        .containsEntry("orderId", orderId)
+                        .containsEntry("correlationId", OrderCreatedOutbox.eventIdFor(orderId))
+                        .containsEntry("traceId", trace)
+                        .containsKey("spanId"));
 
         JsonNode entry = await().atMost(Duration.ofSeconds(10)).until(() -> entryFor(orderId), e -> e != null);
         TraceParent carried = TraceParent.parse(JSON.readTree(entry.get("Detail").asString())
@@ -233,6 +254,15 @@ class TracedOrderFlowTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
+
+    private static ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> listen() {
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                io.eventgate.orders.order.OrderService.class);
+        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        appender.start();
+        logger.addAppender(appender);
+        return appender;
+    }
 
     private String placeOrder(String traceId) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/orders"))
