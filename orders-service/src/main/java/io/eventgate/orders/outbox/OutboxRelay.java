@@ -252,7 +252,7 @@ class OutboxRelay implements SmartLifecycle {
         Map<String, String> outcomes = new HashMap<>();
         batch.forEach(record -> observed.put(record.getEventId(), PublishObservation.start(observations, record, route)));
         try {
-            publishObserved(batch, byId, outcomes);
+            publishObserved(batch, byId, outcomes, observed);
         } catch (InterruptedException | RuntimeException e) {
             observed.values().forEach(observation -> observation.error(e));
             throw e;
@@ -262,8 +262,8 @@ class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void publishObserved(List<OutboxItem> batch, Map<String, OutboxItem> byId, Map<String, String> outcomes)
-            throws InterruptedException {
+    private void publishObserved(List<OutboxItem> batch, Map<String, OutboxItem> byId, Map<String, String> outcomes,
+            Map<String, Observation> observed) throws InterruptedException {
         List<OutboxItem> unpublished = batch;
         for (int attempt = 1; ; attempt++) {
             List<OutboxItem> failed = new ArrayList<>();
@@ -278,10 +278,8 @@ class OutboxRelay implements SmartLifecycle {
                             outcomes.put(p.eventId(), PublishObservation.PUBLISHED);
                         }
                         case PublishOutcome.Failed f -> {
-                            try (var logged = OrderLog.about(record.getOrderId(), record.getEventId())) {
-                                log.warn("EventBridge refused event {}: {} {}", f.eventId(), f.errorCode(),
-                                        f.errorMessage());
-                            }
+                            logAbout(record, observed, () -> log.warn("EventBridge refused event {}: {} {}",
+                                    f.eventId(), f.errorCode(), f.errorMessage()));
                             failed.add(record);
                             outcomes.put(f.eventId(), PublishObservation.REFUSED);
                         }
@@ -292,9 +290,9 @@ class OutboxRelay implements SmartLifecycle {
                 failed = unpublished;
                 failed.forEach(record -> outcomes.put(record.getEventId(), PublishObservation.UNAVAILABLE));
             }
-            markPublished(published);
+            markPublished(published, observed);
             if (failed.isEmpty() || attempt >= settings.resendAttempts()) {
-                postpone(failed);
+                postpone(failed, observed);
                 return;
             }
             Thread.sleep(settings.backoffAfter(attempt).toMillis());
@@ -302,26 +300,34 @@ class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void markPublished(List<OutboxItem> published) throws InterruptedException {
+    private void markPublished(List<OutboxItem> published, Map<String, Observation> observed)
+            throws InterruptedException {
         if (published.isEmpty()) {
             return;
         }
         for (OutboxItem lost : store.markPublished(published, owner, clock.instant())) {
-            try (var logged = OrderLog.about(lost.getOrderId(), lost.getEventId())) {
-                log.warn("lease on outbox record {} expired while publishing it", lost.getEventId());
-            }
+            logAbout(lost, observed, () -> log.warn("lease on outbox record {} expired while publishing it",
+                    lost.getEventId()));
+        }
+    }
+
+    /** Logs a line about one record in its order's trace and log context. */
+    private static void logAbout(OutboxItem record, Map<String, Observation> observed, Runnable line) {
+        Observation observation = observed.get(record.getEventId());
+        try (var scope = observation == null ? null : observation.openScope();
+                var logged = OrderLog.about(record.getOrderId(), record.getEventId())) {
+            line.run();
         }
     }
 
     /** Leaves what still failed to a later sweep, each record waiting longer the more often it failed. */
-    private void postpone(List<OutboxItem> failed) {
+    private void postpone(List<OutboxItem> failed, Map<String, Observation> observed) {
         for (OutboxItem record : failed) {
             int failures = (record.getAttempts() == null ? 0 : record.getAttempts()) + 1;
             Instant retryAt = clock.instant().plus(settings.backoffAfter(failures));
             store.postpone(record.getEventId(), owner, retryAt);
-            try (var logged = OrderLog.about(record.getOrderId(), record.getEventId())) {
-                log.info("outbox record {} stays pending; retry after {}", record.getEventId(), retryAt);
-            }
+            logAbout(record, observed, () -> log.info("outbox record {} stays pending; retry after {}",
+                    record.getEventId(), retryAt));
         }
     }
 
