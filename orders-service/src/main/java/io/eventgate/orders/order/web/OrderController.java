@@ -1,5 +1,6 @@
 package io.eventgate.orders.order.web;
 
+import io.eventgate.orders.order.OrderIds;
 import io.eventgate.orders.order.OrderPage;
 import io.eventgate.orders.order.OrderService;
 import io.eventgate.orders.order.OrderStatus;
@@ -62,13 +63,19 @@ class OrderController {
                 : ResponseEntity.ok().location(location).body(response);
     }
 
-    @Operation(summary = "Read one order")
+    @Operation(summary = "Read one order",
+            description = "Open to whoever holds the order's id (an unguessable UUID handed out by POST /orders). "
+                    + "Anything that is not such an id is 400; an unknown one is 404.")
     @GetMapping("/{id}")
     OrderResponse get(@PathVariable String id) {
+        if (!OrderIds.isWellFormed(id)) {
+            throw new InvalidRequestException("id", "must be an order id as POST /orders returns it (a lower-case UUID)");
+        }
         return OrderResponse.of(orders.get(id));
     }
 
-    @Operation(summary = "List orders in a status, oldest first, page by page")
+    @Operation(summary = "List orders in a status, oldest first, page by page",
+            description = "For operators only: HTTP Basic with the operator credential (see the README's trust model).")
     @GetMapping
     OrderPageResponse list(@RequestParam OrderStatus status,
             @RequestParam(defaultValue = "20") int limit,
