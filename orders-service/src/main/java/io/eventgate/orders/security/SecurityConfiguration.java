@@ -43,7 +43,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain ordersApi(HttpSecurity http, OperatorSettings operator,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
-        var problems = new ProblemSecurityHandlers(resolver, Optional.of("Basic realm=\"eventgate orders\""));
+        var problems = new ProblemSecurityHandlers(resolver, Optional.of("Basic realm=\"eventgate orders\""),
+                "This operation needs the operator's credentials (HTTP Basic).", "This operation is not allowed.");
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/orders").hasRole(OPERATOR)

@@ -63,18 +63,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return invalidRequest("The request has invalid fields.", List.of(new FieldError("cursor", e.getMessage())));
     }
 
-    /** Spring Security's 401, handed over by its entry point (which added the challenge header). */
+    /** Spring Security's 401, handed over by its entry point (which added the challenge and chose the detail). */
     @ExceptionHandler
     ProblemDetail unauthenticated(AuthenticationException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                "Listing orders needs the operator's credentials (HTTP Basic).");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
         problem.setTitle("Unauthorized");
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail forbidden(AccessDeniedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "This operation is not allowed.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
         problem.setTitle("Forbidden");
         return problem;
     }
