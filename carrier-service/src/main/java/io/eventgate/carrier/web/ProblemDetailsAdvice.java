@@ -1,5 +1,6 @@
 package io.eventgate.carrier.web;
 
+import io.eventgate.carrier.shipment.EventIdMismatchException;
 import io.eventgate.carrier.shipment.IdempotencyKeyReusedException;
 import io.eventgate.carrier.shipment.IllegalTransitionException;
 import io.eventgate.carrier.shipment.ShipmentNotFoundException;
@@ -73,6 +74,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> eventIdMismatch(EventIdMismatchException e) {
+        return invalid(List.of(new FieldProblem(e.field(), e.getMessage())));
     }
 
     /**

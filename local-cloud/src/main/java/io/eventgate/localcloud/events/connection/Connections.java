@@ -15,13 +15,23 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * EventBridge connections: the control-plane operations ({@code CreateConnection} ... {@code ListConnections}) and,
- * for API destinations, the credentials each call carries. Thread-safe.
+ * EventBridge connections: the control-plane operations ({@code CreateConnection} ... {@code ListConnections},
+ * {@code DeauthorizeConnection}) and, for API destinations, the credentials each call carries. Thread-safe.
+ *
+ * <p>States follow AWS: a Basic or API-key connection is {@code AUTHORIZED} at once; an OAuth connection starts
+ * {@code AUTHORIZING} while its first token is fetched from the authorization endpoint, then becomes
+ * {@code AUTHORIZED}, or {@code DEAUTHORIZED} with a {@code StateReason} when the endpoint refuses. A token that cannot
+ * be refreshed later deauthorizes the connection too, as does {@code DeauthorizeConnection}, which also removes its
+ * secret. A deauthorized connection authorizes no call until an update hands it its credentials again.
  */
 public final class Connections {
+
+    private static final Logger log = LoggerFactory.getLogger(Connections.class);
 
     private final String region;
     private final String accountId;
@@ -43,6 +53,7 @@ public final class Connections {
                 "DescribeConnection", this::describe,
                 "UpdateConnection", this::update,
                 "DeleteConnection", this::delete,
+                "DeauthorizeConnection", this::deauthorize,
                 "ListConnections", this::list);
     }
 
@@ -60,7 +71,17 @@ public final class Connections {
     public CallCredentials credentials(String connectionArn) {
         Connection connection = byArn(connectionArn).orElseThrow(
                 () -> new AuthorizationFailedException("Connection " + connectionArn + " does not exist"));
-        return CallCredentials.of(connection, tokens);
+        if (connection.deauthorized()) {
+            throw new AuthorizationFailedException("Connection " + connection.name() + " is DEAUTHORIZED ("
+                    + connection.stateReason().orElse("no reason recorded") + "); update it with its credentials");
+        }
+        try {
+            return CallCredentials.of(connection, tokens);
+        } catch (AuthorizationFailedException e) {
+            // EventBridge deauthorizes a connection whose OAuth token it cannot refresh.
+            settle(connection, c -> c.deauthorized(e.getMessage(), clock.instant()));
+            throw e;
+        }
     }
 
     /** After a 401 or 407 from the endpoint: the next call fetches a new OAuth token. */
@@ -83,13 +104,17 @@ public final class Connections {
                 InvocationParameters.NONE);
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
+        boolean oauth = auth instanceof ConnectionAuth.OAuthClientCredentials;
         Connection connection = new Connection(name, arn("connection/" + name + "/" + id), description, auth,
-                parameters, "arn:aws:secretsmanager:" + region + ":" + accountId + ":secret:events!connection/"
-                + name + "/" + id, now, now, now);
+                parameters, Optional.of(secretArn(name)), oauth ? Connection.AUTHORIZING : Connection.AUTHORIZED,
+                Optional.empty(), now, now, now);
         if (byName.putIfAbsent(name, connection) != null) {
             throw AwsException.alreadyExists("Connection " + name + " already exists.");
         }
-        return ConnectionViews.arnAndState(connection, Connection.STATE);
+        if (oauth) {
+            authorizeInBackground(connection);
+        }
+        return ConnectionViews.arnAndState(connection, connection.state());
     }
 
     private JsonNode describe(JsonNode input) {
@@ -111,11 +136,40 @@ public final class Connections {
                     current.invocationParameters());
             Optional<String> description = Requests.description(input).or(current::description);
             Instant now = clock.instant();
-            return new Connection(name, current.arn(), description, auth, parameters, current.secretArn(),
-                    current.creationTime(), now, now);
+            boolean reauthorize = !type.equals(current.auth().type())
+                    || ConnectionRequests.carriesCredentials(type, authBlock)
+                    || (!current.deauthorized() && authBlock.size() > 0);
+            if (!reauthorize) {
+                // Without its credentials a deauthorized connection stays so: its secret is gone.
+                return new Connection(name, current.arn(), description, auth, parameters, current.secretArn(),
+                        current.state(), current.stateReason(), current.creationTime(), now,
+                        current.lastAuthorizedTime());
+            }
+            boolean oauth = auth instanceof ConnectionAuth.OAuthClientCredentials;
+            return new Connection(name, current.arn(), description, auth, parameters,
+                    Optional.of(current.secretArn().orElseGet(() -> secretArn(name))),
+                    oauth ? Connection.AUTHORIZING : Connection.AUTHORIZED, Optional.empty(), current.creationTime(),
+                    now, oauth ? current.lastAuthorizedTime() : now);
         });
         tokens.forget(updated.arn());
-        return ConnectionViews.arnAndState(updated, Connection.STATE);
+        if (Connection.AUTHORIZING.equals(updated.state())) {
+            authorizeInBackground(updated);
+        }
+        return ConnectionViews.arnAndState(updated, updated.state());
+    }
+
+    /** {@code DeauthorizeConnection}: removes the secret; calls through the connection fail until it is updated. */
+    private JsonNode deauthorize(JsonNode input) {
+        String name = Requests.name(input, "Name", 64);
+        Connection deauthorized = byName.compute(name, (key, current) -> {
+            if (current == null) {
+                throw AwsException.notFound("Failed to describe the connection(s). Connection '" + name
+                        + "' does not exist.");
+            }
+            return current.deauthorized("Deauthorized by DeauthorizeConnection", clock.instant());
+        });
+        tokens.forget(deauthorized.arn());
+        return ConnectionViews.arnAndState(deauthorized, Connection.DEAUTHORIZING);
     }
 
     private JsonNode delete(JsonNode input) {
@@ -134,10 +188,39 @@ public final class Connections {
         Optional<String> state = Requests.optional(input, "ConnectionState");
         List<Connection> matching = byName.values().stream()
                 .filter(c -> prefix.map(c.name()::startsWith).orElse(true))
-                .filter(c -> state.map(Connection.STATE::equals).orElse(true))
+                .filter(c -> state.map(c.state()::equals).orElse(true))
                 .sorted(Comparator.comparing(Connection::name))
                 .toList();
         return Pages.page(input, matching, Connection::name, ConnectionViews::summary, Json.object(), "Connections");
+    }
+
+    /**
+     * Fetches an OAuth connection's first token, as EventBridge does right after it is created or updated, and
+     * settles its state: {@code AUTHORIZED}, or {@code DEAUTHORIZED} with the reason the endpoint gave.
+     */
+    private void authorizeInBackground(Connection connection) {
+        ConnectionAuth.OAuthClientCredentials oauth = (ConnectionAuth.OAuthClientCredentials) connection.auth();
+        Thread.ofVirtual().name("connection-authorize-" + connection.name()).start(() -> {
+            try {
+                tokens.token(connection.arn(), oauth);
+                settle(connection, c -> c.authorized(c.secretArn().orElseGet(() -> secretArn(c.name())),
+                        clock.instant()));
+            } catch (AuthorizationFailedException e) {
+                log.warn("Connection {} could not be authorized and is DEAUTHORIZED: {}", connection.name(),
+                        e.getMessage());
+                settle(connection, c -> c.deauthorized(e.getMessage(), clock.instant()));
+            }
+        });
+    }
+
+    /** Applies a state change unless the connection was updated or deleted in the meantime. */
+    private void settle(Connection seen, java.util.function.UnaryOperator<Connection> change) {
+        byName.computeIfPresent(seen.name(), (key, current) -> current == seen ? change.apply(current) : current);
+    }
+
+    private String secretArn(String name) {
+        return "arn:aws:secretsmanager:" + region + ":" + accountId + ":secret:events!connection/" + name + "/"
+                + UUID.randomUUID();
     }
 
     private Connection existing(String name) {
