@@ -9,6 +9,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.DeserializationFeature;
@@ -45,12 +46,14 @@ public class ServiceWebConfiguration {
      * Jackson turns {@code 12345}, {@code 1.5} and {@code true} into the strings {@code "12345"}, {@code "1.5"} and
      * {@code "true"} unless told not to ({@code ALLOW_COERCION_OF_SCALARS} does not cover strings); a contract that
      * says "string" means it. Floating-point numbers are read as {@link java.math.BigDecimal}, so a price with 40
-     * digits reaches the validation as sent instead of rounded to a double.
+     * digits reaches the validation as sent instead of rounded to a double. A name twice in one object is refused:
+     * Jackson would keep the last value, another parser the first, and the two would disagree about the request.
      */
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
         return builder -> builder
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .withCoercionConfig(LogicalType.Textual, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

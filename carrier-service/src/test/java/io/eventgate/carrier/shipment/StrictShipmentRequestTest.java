@@ -167,6 +167,19 @@ class StrictShipmentRequestTest {
     }
 
     @Test
+    void refusesAFieldNamedTwice() {
+        String orderId = "o-" + UUID.randomUUID();
+        String body = shipmentRequest(orderId, "SKU-1").replaceFirst("\\{", "{\"orderId\":\"o-someone-else\",");
+
+        HttpResponse<String> response = carrier.requestShipment(body, null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertNothingStoredFor(orderId);
+        assertNothingStoredFor("o-someone-else");
+    }
+
+    @Test
     void anUnauthenticatedBodyIsNeverRead() {
         String orderId = "o-" + UUID.randomUUID();
         String huge = shipmentRequest(orderId, "SKU-1").replace("Ada Lovelace", "x".repeat(11_000_000));

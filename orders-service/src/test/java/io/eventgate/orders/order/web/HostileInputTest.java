@@ -147,6 +147,16 @@ class HostileInputTest extends IntegrationTest {
     }
 
     @Test
+    void refusesAFieldNamedTwice() throws Exception {
+        String marker = "dup-" + UUID.randomUUID();
+
+        HttpResponse<String> response = post(orderJson(marker).replaceFirst("\\{", "{\"customerId\":\"someone-else\","));
+
+        assertThat(badFields(response)).containsExactly("(body)");
+        assertThat(storedItemsMentioning(marker)).isEmpty();
+    }
+
+    @Test
     void refusesUtf16AndOtherCharsets() throws Exception {
         String marker = "charset-" + UUID.randomUUID();
 
