@@ -7,7 +7,10 @@ import io.eventgate.orders.order.OrderStatus;
 import io.eventgate.orders.order.Placement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.net.URI;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -24,11 +27,14 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /** The orders API. Thin: validation is in {@link CreateOrderRequestReader}, rules in the domain. */
+@SecurityScheme(name = OrderController.OPERATOR, type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "The operator's credential (user operator); see the README's trust model")
 @RestController
 @RequestMapping(path = "/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 class OrderController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String OPERATOR = "operator";
     private static final Pattern KEY_SHAPE = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final int MAX_PAGE = 100;
 
@@ -75,7 +81,8 @@ class OrderController {
     }
 
     @Operation(summary = "List orders in a status, oldest first, page by page",
-            description = "For operators only: HTTP Basic with the operator credential (see the README's trust model).")
+            description = "For operators only: HTTP Basic with the operator credential (see the README's trust model).",
+            security = @SecurityRequirement(name = OPERATOR))
     @GetMapping
     OrderPageResponse list(@RequestParam OrderStatus status,
             @RequestParam(defaultValue = "20") int limit,

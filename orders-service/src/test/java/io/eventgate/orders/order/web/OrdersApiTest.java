@@ -290,6 +290,7 @@ class OrdersApiTest extends IntegrationTest {
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(json(docs).get("paths").has("/orders")).isTrue();
         assertThat(json(docs).get("paths").has("/orders/{id}")).isTrue();
+        assertThat(json(docs).at("/components/securitySchemes/operator/scheme").asString()).isEqualTo("basic");
     }
 
     /** Every stored item (orders, outbox records, claims) whose content mentions the marker. A scan: tests only. */
