@@ -3,6 +3,7 @@ package io.eventgate.web;
 import io.eventgate.web.body.RequestBodyFilter;
 import io.eventgate.web.container.ProblemReportValve;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -10,15 +11,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.type.LogicalType;
-import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 
 /**
  * What both services import to get the shared HTTP edge: the problem+json error valve on Tomcat, the request-body
- * filter, and a JSON reader that never guesses (no scalar coercion into strings, exact decimals).
+ * filter, and a JSON reader that never guesses (no scalar coercion into strings, exact decimals, no name twice).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebSettings.class)

@@ -7,7 +7,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.http.InvalidMediaTypeException;
@@ -50,6 +52,14 @@ public class RequestBodyFilter extends OncePerRequestFilter {
                 checked = new CheckedInputStream(super.getInputStream(), getContentLengthLong(), limit, json(getContentType()));
             }
             return checked;
+        }
+
+        /** The same checks for a caller that reads characters: they come from the checked stream. */
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String charset = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(),
+                    charset == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(charset)));
         }
     }
 
