@@ -3,10 +3,7 @@ package io.eventgate.infra.apigateway;
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
 import io.eventgate.infra.provision.Resource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.eventgate.infra.settings.PartnerSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +18,10 @@ import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 
 /**
  * The AWS integration of {@code POST /events}: EventBridge {@code PutEvents} called by API Gateway itself, with the
- * request mapping template of flow step 5 and response templates that turn a failed entry into a 502.
+ * request mapping template of flow step 5 (which also enforces each partner key's grants) and response templates that
+ * turn what EventBridge answered into a status the caller can act on ({@link PutEventsTemplates}).
  */
 public final class IntegrationResource implements Resource {
-
-    /** Backend statuses that mean PutEvents itself failed; everything else takes the default (200) response. */
-    static final String ERROR_SELECTION_PATTERN = "[45]\\d{2}";
-    private static final String TEMPLATE_DIR = "io/eventgate/infra/apigateway/";
 
     /** What the integration should be, given the facts. */
     record Desired(String uri, String credentials, Map<String, String> requestParameters,
@@ -42,17 +36,20 @@ public final class IntegrationResource implements Resource {
     private final String region;
     private final String busName;
     private final String roleFact;
+    private final List<PartnerSettings> partners;
     private final ApiGatewayClient apiGateway;
 
     /**
      * @param roleFact the fact holding the ARN of the role API Gateway assumes to call PutEvents
+     * @param partners whose keys may publish what; their key ids are facts of the API key resources
      */
     public IntegrationResource(String pathPart, String region, String busName, String roleFact,
-                               ApiGatewayClient apiGateway) {
+                               List<PartnerSettings> partners, ApiGatewayClient apiGateway) {
         this.pathPart = pathPart;
         this.region = region;
         this.busName = busName;
         this.roleFact = roleFact;
+        this.partners = List.copyOf(partners);
         this.apiGateway = apiGateway;
     }
 
@@ -66,27 +63,23 @@ public final class IntegrationResource implements Resource {
         return MethodResource.HTTP_METHOD + " /" + pathPart + " -> events:PutEvents";
     }
 
-    /** The request mapping template for a bus; public so that tests can render it with the reference engine. */
-    public static String requestTemplate(String busName) {
-        return template("put-events-request.vtl").replace("{{EVENT_BUS_NAME}}", busName);
-    }
-
-    static Desired desired(String region, String busName, String credentials) {
+    static Desired desired(String region, String busName, String credentials, List<PutEventsTemplates.Grant> grants) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("integration.request.header.X-Amz-Target", "'AWSEvents.PutEvents'");
         parameters.put("integration.request.header.Content-Type", "'application/x-amz-json-1.1'");
         Map<String, ResponseSpec> responses = new LinkedHashMap<>();
-        responses.put("200", new ResponseSpec(null,
-                Map.of(ModelResource.CONTENT_TYPE, template("put-events-response.vtl"))));
-        responses.put("502", new ResponseSpec(ERROR_SELECTION_PATTERN,
-                Map.of(ModelResource.CONTENT_TYPE, template("put-events-error.vtl"))));
+        PutEventsTemplates.responses().forEach(r -> responses.put(r.statusCode(),
+                new ResponseSpec(r.selectionPattern(), Map.of(ModelResource.CONTENT_TYPE, r.template()))));
         return new Desired("arn:aws:apigateway:" + region + ":events:action/PutEvents", credentials, parameters,
-                Map.of(ModelResource.CONTENT_TYPE, requestTemplate(busName)), responses);
+                Map.of(ModelResource.CONTENT_TYPE, PutEventsTemplates.request(busName, grants)), responses);
     }
 
     @Override
     public Change plan(Facts facts) {
-        Desired wanted = desired(region, busName, facts.require(roleFact));
+        List<PutEventsTemplates.Grant> grants = new ArrayList<>();
+        partners.forEach(partner -> grants.addAll(PutEventsTemplates.grants(
+                facts.require(ApiFacts.apiKeyId(partner.apiKeyName())), partner)));
+        Desired wanted = desired(region, busName, facts.require(roleFact), grants);
         facts.put(ApiFacts.config("integration." + pathPart), wanted.toString());
         return ApiFacts.tracked(facts, "integration." + pathPart, converge(facts, wanted));
     }
@@ -194,16 +187,5 @@ public final class IntegrationResource implements Resource {
 
     private static String blankToNull(String value) {
         return value == null || value.isEmpty() ? null : value;
-    }
-
-    private static String template(String name) {
-        try (InputStream in = IntegrationResource.class.getClassLoader().getResourceAsStream(TEMPLATE_DIR + name)) {
-            if (in == null) {
-                throw new IllegalStateException(TEMPLATE_DIR + name + " is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 public final class MethodResource implements Resource {
 
     static final String HTTP_METHOD = "POST";
-    static final Set<String> STATUS_CODES = Set.of("200", "502");
+    static final Set<String> STATUS_CODES = PutEventsTemplates.STATUSES;
 
     private final String pathPart;
     private final String modelName;
