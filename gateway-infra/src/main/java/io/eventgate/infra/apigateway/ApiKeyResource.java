@@ -36,6 +36,11 @@ public final class ApiKeyResource implements Resource {
         this.apiGateway = apiGateway;
     }
 
+    /** The key's name; its value is a secret and not part of the description. */
+    public String keyName() {
+        return keyName;
+    }
+
     @Override
     public String kind() {
         return "apigateway api key";

@@ -24,12 +24,12 @@ import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 public final class IntegrationResource implements Resource {
 
     /** What the integration should be, given the facts. */
-    record Desired(String uri, String credentials, Map<String, String> requestParameters,
-                   Map<String, String> requestTemplates, Map<String, ResponseSpec> responses) {
+    public record Desired(String uri, String credentials, Map<String, String> requestParameters,
+                          Map<String, String> requestTemplates, Map<String, ResponseSpec> responses) {
     }
 
-    /** One integration response. */
-    record ResponseSpec(String selectionPattern, Map<String, String> responseTemplates) {
+    /** One integration response; a {@code null} selection pattern marks the default response. */
+    public record ResponseSpec(String selectionPattern, Map<String, String> responseTemplates) {
     }
 
     private final String pathPart;
@@ -51,6 +51,39 @@ public final class IntegrationResource implements Resource {
         this.roleFact = roleFact;
         this.partners = List.copyOf(partners);
         this.apiGateway = apiGateway;
+    }
+
+    /** The path part of the method this integration belongs to. */
+    public String pathPart() {
+        return pathPart;
+    }
+
+    /** The method this integration belongs to. */
+    public String httpMethod() {
+        return MethodResource.HTTP_METHOD;
+    }
+
+    /** An AWS service integration: API Gateway calls the service's action itself. */
+    public String type() {
+        return IntegrationType.AWS.toString();
+    }
+
+    /** The method API Gateway calls the AWS action with. */
+    public String integrationHttpMethod() {
+        return "POST";
+    }
+
+    /** Requests whose content type has no mapping template are refused rather than passed through. */
+    public String passthroughBehavior() {
+        return "NEVER";
+    }
+
+    /** The integration's desired state as data, given the facts (the role API Gateway assumes). */
+    public Desired desired(Facts facts) {
+        List<PutEventsTemplates.Grant> grants = new ArrayList<>();
+        partners.forEach(partner -> grants.addAll(PutEventsTemplates.grants(
+                facts.require(ApiFacts.apiKeyId(partner.apiKeyName())), partner)));
+        return desired(region, busName, facts.require(roleFact), grants);
     }
 
     @Override
@@ -76,10 +109,7 @@ public final class IntegrationResource implements Resource {
 
     @Override
     public Change plan(Facts facts) {
-        List<PutEventsTemplates.Grant> grants = new ArrayList<>();
-        partners.forEach(partner -> grants.addAll(PutEventsTemplates.grants(
-                facts.require(ApiFacts.apiKeyId(partner.apiKeyName())), partner)));
-        Desired wanted = desired(region, busName, facts.require(roleFact), grants);
+        Desired wanted = desired(facts);
         facts.put(ApiFacts.config("integration." + pathPart), wanted.toString());
         return ApiFacts.tracked(facts, "integration." + pathPart, converge(facts, wanted));
     }
@@ -94,13 +124,13 @@ public final class IntegrationResource implements Resource {
         }
         GetIntegrationResponse current = live.get();
         List<String> details = new ArrayList<>();
-        compare(details, "type", current.typeAsString(), IntegrationType.AWS.toString());
-        compare(details, "integration method", current.httpMethod(), "POST");
+        compare(details, "type", current.typeAsString(), type());
+        compare(details, "integration method", current.httpMethod(), integrationHttpMethod());
         compare(details, "uri", current.uri(), wanted.uri());
         compare(details, "credentials", current.credentials(), wanted.credentials());
         compare(details, "request parameters", current.requestParameters(), wanted.requestParameters());
         compare(details, "request templates", current.requestTemplates(), wanted.requestTemplates());
-        compare(details, "passthrough behavior", current.passthroughBehavior(), "NEVER");
+        compare(details, "passthrough behavior", current.passthroughBehavior(), passthroughBehavior());
         if (!details.isEmpty()) {
             // The integration is rebuilt as a whole; its responses go with it and are put again.
             return Change.replace(details, () -> {
@@ -148,13 +178,13 @@ public final class IntegrationResource implements Resource {
         String resourceId = facts.require(ApiFacts.resourceId(pathPart));
         apiGateway.putIntegration(b -> b.restApiId(apiId).resourceId(resourceId)
                 .httpMethod(MethodResource.HTTP_METHOD)
-                .type(IntegrationType.AWS)
-                .integrationHttpMethod("POST")
+                .type(type())
+                .integrationHttpMethod(integrationHttpMethod())
                 .uri(wanted.uri())
                 .credentials(wanted.credentials())
                 .requestParameters(wanted.requestParameters())
                 .requestTemplates(wanted.requestTemplates())
-                .passthroughBehavior("NEVER"));
+                .passthroughBehavior(passthroughBehavior()));
         putResponses(apiId, resourceId, responses);
     }
 

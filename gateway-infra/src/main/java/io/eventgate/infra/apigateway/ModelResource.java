@@ -25,6 +25,15 @@ public final class ModelResource implements Resource {
         this.apiGateway = apiGateway;
     }
 
+    /** The JSON Schema (draft 4) the request body is checked against. */
+    public String schema() {
+        return schema;
+    }
+
+    public String contentType() {
+        return CONTENT_TYPE;
+    }
+
     @Override
     public String kind() {
         return "apigateway model";

@@ -20,6 +20,14 @@ public final class UsagePlanKeyResource implements Resource {
         this.apiGateway = apiGateway;
     }
 
+    public String planName() {
+        return planName;
+    }
+
+    public String keyName() {
+        return keyName;
+    }
+
     @Override
     public String kind() {
         return "apigateway usage plan key";

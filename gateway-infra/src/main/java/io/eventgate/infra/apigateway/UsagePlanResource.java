@@ -31,6 +31,16 @@ public final class UsagePlanResource implements Resource {
         this.apiGateway = apiGateway;
     }
 
+    /** The partner whose plan it is: its name, throttle and quota. */
+    public PartnerSettings partner() {
+        return partner;
+    }
+
+    /** The stage the plan admits keys to. */
+    public String stage() {
+        return stage;
+    }
+
     @Override
     public String kind() {
         return "apigateway usage plan";
