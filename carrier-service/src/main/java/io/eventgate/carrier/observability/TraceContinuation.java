@@ -1,6 +1,7 @@
 package io.eventgate.carrier.observability;
 
 import io.eventgate.contracts.TraceParent;
+import io.eventgate.web.tracing.CurrentTrace;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.Kind;
@@ -29,7 +30,7 @@ public class TraceContinuation {
     }
 
     public <T> T within(Optional<TraceParent> carried, Supplier<T> work) {
-        boolean inTraceAlready = carried.isEmpty() || current.traceparent()
+        boolean inTraceAlready = carried.isEmpty() || current.traceparent().flatMap(TraceParent::parse)
                 .map(TraceParent::traceId).equals(carried.map(TraceParent::traceId));
         if (inTraceAlready) {
             return work.get();

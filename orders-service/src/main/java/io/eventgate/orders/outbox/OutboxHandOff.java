@@ -1,8 +1,9 @@
 package io.eventgate.orders.outbox;
 
-import io.eventgate.orders.observability.CurrentTrace;
+import io.eventgate.contracts.TraceParent;
 import io.eventgate.orders.order.Order;
 import io.eventgate.orders.table.OutboxItem;
+import io.eventgate.web.tracing.CurrentTrace;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +36,7 @@ public class OutboxHandOff {
      * carrying the trace context of the request that placed the order.
      */
     public OutboxItem leasedRecordFor(Order order) {
-        OutboxItem item = records.recordFor(order, trace.traceparent());
+        OutboxItem item = records.recordFor(order, trace.traceparent().flatMap(TraceParent::parse));
         item.setLeaseOwner(relay.owner());
         item.setLeaseUntil(clock.instant().plus(settings.lease()).toEpochMilli());
         return item;

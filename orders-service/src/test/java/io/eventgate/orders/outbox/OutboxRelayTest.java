@@ -1,9 +1,7 @@
 package io.eventgate.orders.outbox;
 
 import io.micrometer.observation.ObservationRegistry;
-import io.eventgate.orders.observability.CurrentTrace;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
+import io.eventgate.web.tracing.CurrentTrace;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.eventgate.orders.order.LineItem;
@@ -187,7 +185,7 @@ class OutboxRelayTest {
         Instant now = Instant.parse("2026-12-01T10:00:00Z");
         OutboxRelay relay = relay();
         OutboxHandOff handOff = new OutboxHandOff(outbox, relay, SETTINGS, Clock.fixed(now, ZoneOffset.UTC),
-                CurrentTrace.of(Tracer.NOOP, Propagator.NOOP));
+                CurrentTrace.none());
         Order order = Order.place(UUID.randomUUID().toString(), new NewOrder("cust-relay",
                 List.of(new LineItem("SKU-1", 1, BigDecimal.ONE)),
                 new ShippingAddress("Ada", "1 Main St", Optional.empty(), "Berlin", "10115", "DE")), now);

@@ -1,9 +1,7 @@
 package io.eventgate.orders.outbox;
 
 import io.micrometer.observation.ObservationRegistry;
-import io.eventgate.orders.observability.CurrentTrace;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
+import io.eventgate.web.tracing.CurrentTrace;
 import io.eventgate.orders.order.LineItem;
 import io.eventgate.orders.order.NewOrder;
 import io.eventgate.orders.order.Order;
@@ -130,7 +128,7 @@ class OutboxUnderLoadTest {
             relay.start();
             relays.add(relay);
             instances.add(new OutboxHandOff(outbox, relay, SETTINGS, Clock.systemUTC(),
-                    CurrentTrace.of(Tracer.NOOP, Propagator.NOOP)));
+                    CurrentTrace.none()));
         }
         return instances;
     }

@@ -59,6 +59,7 @@ class TracedOrderFlowTest {
     static final String QUEUE = "orders-inbox-traced";
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String OPERATOR_PASSWORD = "traced-operator-password-0123";
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -75,6 +76,7 @@ class TracedOrderFlowTest {
         registry.add("eventgate.orders.outbox.max-backoff", () -> "200ms");
         registry.add("eventgate.orders.outbox.metrics-refresh", () -> "100ms");
         registry.add("management.opentelemetry.tracing.export.schedule-delay", () -> "50ms");
+        registry.add("eventgate.orders.operator.password", () -> OPERATOR_PASSWORD);
     }
 
     @TestConfiguration
@@ -112,6 +114,14 @@ class TracedOrderFlowTest {
 
     @Autowired
     org.springframework.context.ApplicationContext context;
+
+    @Test
+    void theJourneyAndTheMetricsNeedTheOperator() throws Exception {
+        for (String path : List.of("/actuator/prometheus", "/orders/" + UUID.randomUUID() + "/journey")) {
+            assertThat(HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).as(path).isEqualTo(401);
+        }
+    }
 
     @Test
     void exportsNothingWhenNoOtlpEndpointIsSet() {
@@ -275,9 +285,11 @@ class TracedOrderFlowTest {
         return JSON.readTree(response.body()).get("id").asString();
     }
 
+    /** A GET as the operator: the journey and the metrics are not part of the public API. */
     private String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString(("operator:" + OPERATOR_PASSWORD).getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
     }
