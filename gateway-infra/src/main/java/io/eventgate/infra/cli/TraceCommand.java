@@ -73,7 +73,10 @@ final class TraceCommand implements Callable<Integer> {
             OrderTrace.Verdict verdict = new OrderTrace(stack, Clock.systemUTC(), stuckAfter)
                     .trace(orderId, spec.commandLine().getOut());
             return verdict == OrderTrace.Verdict.STUCK ? 3 : 0;
-        } catch (StackClient.Unreachable | IllegalArgumentException e) {
+        } catch (StackClient.Unreachable e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage() + "; is the stack running?");
+            return 1;
+        } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 1;
         }

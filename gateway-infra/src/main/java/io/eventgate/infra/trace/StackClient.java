@@ -73,7 +73,7 @@ public final class StackClient implements AutoCloseable {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new Unreachable(what + " at " + uri.resolve("/") + " does not answer (" + e.getClass().getSimpleName()
-                    + "); is the stack running?");
+                    + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unreachable("interrupted");
