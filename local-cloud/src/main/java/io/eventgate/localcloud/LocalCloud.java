@@ -7,6 +7,8 @@ import io.eventgate.localcloud.edge.EdgeServer;
 import io.eventgate.localcloud.events.EventBridge;
 import io.eventgate.localcloud.events.delivery.DeliverySettings;
 import io.eventgate.localcloud.sqs.ElasticMqBackend;
+import io.eventgate.localcloud.state.DataDirectory;
+import io.eventgate.localcloud.state.StateStore;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -56,7 +59,18 @@ public final class LocalCloud implements AutoCloseable {
         long started = System.nanoTime();
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
-            EdgeRouter router = new EdgeRouter();
+            Optional<DataDirectory> data = Optional.empty();
+            StateStore state = StateStore.inMemory();
+            if (settings.dataDirectory().isPresent()) {
+                data = Optional.of(DataDirectory.open(settings.dataDirectory().get()));
+                resources.push(data.get());
+                state = StateStore.open(data.get().directory("state"), StateStore.Settings.DEFAULTS);
+                resources.push(state);
+            }
+            Optional<java.nio.file.Path> sqsDirectory = data.isPresent()
+                    ? Optional.of(data.get().directory("sqs")) : Optional.empty();
+            StateStore durable = state;
+            EdgeRouter router = new EdgeRouter(state);
             EdgeServer edge = openEdge(settings, router);
             resources.push(edge);
             int port = edge.port();
@@ -65,7 +79,8 @@ public final class LocalCloud implements AutoCloseable {
             resources.push(starter::shutdownNow);
             var dynamo = CompletableFuture.supplyAsync(() -> startDynamo(settings), starter);
             var sqs = CompletableFuture.supplyAsync(
-                    () -> ElasticMqBackend.start(settings.hostname(), port, settings.region(), settings.accountId()),
+                    () -> ElasticMqBackend.start(settings.hostname(), port, settings.region(), settings.accountId(),
+                            sqsDirectory, durable),
                     starter);
             HttpClient backends = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
@@ -87,15 +102,17 @@ public final class LocalCloud implements AutoCloseable {
             router.register(sqsBackend.edgeService(backends));
             EventBridge events = EventBridge.start(settings.region(), settings.accountId(), sqsBackend.uri(),
                     sqsBackend.policies()::policy, backends,
-                    Clock.systemUTC(), DeliverySettings.DEFAULTS, java.util.List.of());
+                    Clock.systemUTC(), DeliverySettings.DEFAULTS, java.util.List.of(), state);
             resources.push(events);
             router.register(events.edgeService());
-            router.register(new ApiGatewayService(settings.accountId(), Clock.systemUTC(), router::route, backends));
+            router.register(new ApiGatewayService(settings.accountId(), Clock.systemUTC(), router::route, backends,
+                    state));
 
             edge.start();
             LocalCloud cloud = new LocalCloud(settings, edge, resources);
-            log.info("local-cloud ready at {} (region {}, account {}) in {} ms; JVM up {} ms", cloud.endpoint(),
-                    settings.region(), settings.accountId(), (System.nanoTime() - started) / 1_000_000,
+            log.info("local-cloud ready at {} (region {}, account {}, {}) in {} ms; JVM up {} ms", cloud.endpoint(),
+                    settings.region(), settings.accountId(), data.map(d -> "state kept in " + d.root())
+                            .orElse("in memory"), (System.nanoTime() - started) / 1_000_000,
                     java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             return cloud;
         } catch (RuntimeException e) {
@@ -122,7 +139,7 @@ public final class LocalCloud implements AutoCloseable {
 
     private static DynamoDbLocalBackend startDynamo(LocalCloudSettings settings) {
         try {
-            return DynamoDbLocalBackend.start(settings.dataDirectory());
+            return DynamoDbLocalBackend.start(settings.dataDirectory().map(java.nio.file.Path::toAbsolutePath));
         } catch (Exception e) {
             throw new CompletionException(new IllegalStateException("DynamoDB Local could not start: " + e, e));
         }

@@ -1,6 +1,7 @@
 package io.eventgate.localcloud.edge;
 
 import io.eventgate.localcloud.json.Json;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -18,6 +19,16 @@ public final class EdgeRouter {
     private static final Logger log = LoggerFactory.getLogger(EdgeRouter.class);
 
     private final List<EdgeService> services = new CopyOnWriteArrayList<>();
+    private final WriteBarrier durability;
+
+    public EdgeRouter() {
+        this(WriteBarrier.NONE);
+    }
+
+    /** @param durability what every answer waits for: the request's state changes are on disk */
+    public EdgeRouter(WriteBarrier durability) {
+        this.durability = durability;
+    }
 
     /** Adds a service; earlier services are asked first. */
     public void register(EdgeService service) {
@@ -41,8 +52,29 @@ public final class EdgeRouter {
     }
 
     private EdgeResponse invoke(EdgeService service, EdgeRequest request) {
+        EdgeResponse response = handle(service, request);
+        try {
+            durability.awaitWrites();
+        } catch (IOException e) {
+            log.error("{} {} {}: the change could not be stored, so it is not acknowledged: {}", service.name(),
+                    request.method(), request.path(), e.getMessage());
+            return AwsErrors.forRequest(request, 500, "InternalFailure",
+                    "local-cloud could not store the change in its data directory (see its log)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return AwsErrors.forRequest(request, 503, "ServiceUnavailable", "local-cloud is shutting down");
+        }
+        return response;
+    }
+
+    private EdgeResponse handle(EdgeService service, EdgeRequest request) {
         try {
             return service.handle(request);
+        } catch (java.io.UncheckedIOException e) {
+            log.error("{} could not store a change on {} {}: {}", service.name(), request.method(), request.path(),
+                    e.getMessage());
+            return AwsErrors.forRequest(request, 500, "InternalFailure",
+                    "local-cloud could not store the change in its data directory (see its log)");
         } catch (AwsException e) {
             return AwsErrors.forRequest(request, e.status(), e.errorCode(), e.getMessage());
         } catch (InterruptedException e) {

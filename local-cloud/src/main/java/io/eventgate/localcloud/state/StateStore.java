@@ -203,6 +203,9 @@ public final class StateStore implements WriteBarrier, AutoCloseable {
         long seq;
         lock.lock();
         try {
+            if (closed) {
+                return; // a late change while stopping: nothing is acknowledged any more
+            }
             if (delete) {
                 if (latest.remove(key) == null) {
                     return;
@@ -339,7 +342,12 @@ public final class StateStore implements WriteBarrier, AutoCloseable {
         if (journal == null || closed) {
             return;
         }
-        closed = true;
+        lock.lock();
+        try {
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
         compactor.shutdown();
         try {
             if (!compactor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -26,12 +26,17 @@ public final class ControlPlane {
     private final ControlRoutes routes = new ControlRoutes();
 
     public ControlPlane(RestApiStore apis, KeyStore keys) {
+        this(apis, keys, io.eventgate.localcloud.state.StateStore.inMemory());
+    }
+
+    public ControlPlane(RestApiStore apis, KeyStore keys, io.eventgate.localcloud.state.StateStore state) {
         var restApis = new RestApiOperations(apis);
         restApis.register(routes);
         new IntegrationOperations(apis, restApis).register(routes);
         new DeploymentOperations(apis).register(routes);
         new KeyOperations(keys, apis).register(routes);
         new TagOperations(apis, keys).register(routes);
+        new AccountOperations(state).register(routes);
     }
 
     /** Whether a request is an API Gateway (v1) control-plane call. */

@@ -5,6 +5,7 @@ import io.eventgate.localcloud.edge.AwsJsonService.Operation;
 import io.eventgate.localcloud.events.control.Pages;
 import io.eventgate.localcloud.events.control.Requests;
 import io.eventgate.localcloud.json.Json;
+import io.eventgate.localcloud.state.StateStore;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,13 +29,26 @@ public final class Connections {
     private final Clock clock;
     private final ConcurrentMap<String, Connection> byName = new ConcurrentHashMap<>();
     private final OAuthTokens tokens;
+    private final StateStore state;
 
     public Connections(String region, String accountId, Clock clock, HttpClient http) {
+        this(region, accountId, clock, http, StateStore.inMemory());
+    }
+
+    /** Connections, with those stored in the data directory (secrets included) read back. */
+    public Connections(String region, String accountId, Clock clock, HttpClient http, StateStore state) {
         this.region = region;
         this.accountId = accountId;
         this.clock = clock;
         this.tokens = new OAuthTokens(http, clock);
+        this.state = state;
+        for (StateStore.Entry entry : state.entries(KEY)) {
+            Connection connection = ConnectionStorage.read(entry.value());
+            byName.put(connection.name(), connection);
+        }
     }
+
+    private static final String KEY = "events/connection/";
 
     /** The operations to register in the EventBridge service, by operation name. */
     public Map<String, Operation> operations() {
@@ -86,9 +100,13 @@ public final class Connections {
         Connection connection = new Connection(name, arn("connection/" + name + "/" + id), description, auth,
                 parameters, "arn:aws:secretsmanager:" + region + ":" + accountId + ":secret:events!connection/"
                 + name + "/" + id, now, now, now);
-        if (byName.putIfAbsent(name, connection) != null) {
-            throw AwsException.alreadyExists("Connection " + name + " already exists.");
-        }
+        byName.compute(name, (key, existing) -> {
+            if (existing != null) {
+                throw AwsException.alreadyExists("Connection " + name + " already exists.");
+            }
+            state.put(KEY + name, ConnectionStorage.write(connection));
+            return connection;
+        });
         return ConnectionViews.arnAndState(connection, Connection.STATE);
     }
 
@@ -111,8 +129,10 @@ public final class Connections {
                     current.invocationParameters());
             Optional<String> description = Requests.description(input).or(current::description);
             Instant now = clock.instant();
-            return new Connection(name, current.arn(), description, auth, parameters, current.secretArn(),
-                    current.creationTime(), now, now);
+            Connection changed = new Connection(name, current.arn(), description, auth, parameters,
+                    current.secretArn(), current.creationTime(), now, now);
+            state.put(KEY + name, ConnectionStorage.write(changed));
+            return changed;
         });
         tokens.forget(updated.arn());
         return ConnectionViews.arnAndState(updated, Connection.STATE);
@@ -120,7 +140,13 @@ public final class Connections {
 
     private JsonNode delete(JsonNode input) {
         String name = Requests.name(input, "Name", 64);
-        Connection removed = byName.remove(name);
+        Connection[] removedHolder = new Connection[1];
+        byName.computeIfPresent(name, (key, current) -> {
+            state.delete(KEY + name);
+            removedHolder[0] = current;
+            return null;
+        });
+        Connection removed = removedHolder[0];
         if (removed == null) {
             throw AwsException.notFound("Failed to describe the connection(s). Connection '" + name
                     + "' does not exist.");
