@@ -98,7 +98,7 @@ public final class LocalCloud implements AutoCloseable {
             }
             DynamoDbLocalBackend dynamoBackend = unwrap(dynamo);
             ElasticMqBackend sqsBackend = unwrap(sqs);
-            router.register(dynamoBackend.edgeService(backends));
+            router.register(dynamoBackend.edgeService(backends, state));
             router.register(sqsBackend.edgeService(backends));
             EventBridge events = EventBridge.start(settings.region(), settings.accountId(), sqsBackend.uri(),
                     sqsBackend.policies()::policy, backends,
