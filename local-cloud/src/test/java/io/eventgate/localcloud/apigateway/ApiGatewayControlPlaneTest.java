@@ -225,6 +225,7 @@ class ApiGatewayControlPlaneTest {
                 HttpRequest.newBuilder(URI.create(cloud.endpoint() + "/restapis")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        assertThat(response.statusCode()).isEqualTo(501);
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("UnknownOperationException");
     }
 }
