@@ -130,7 +130,7 @@ final class DynamoDbService implements EdgeService {
                     ObjectNode output = (ObjectNode) Json.parse(response.body());
                     collections.single(table, "PutItem".equals(operation) ? input.path("Item") : input.path("Key"),
                             output);
-                    return new EdgeResponse(200, response.headers(), Json.bytes(output));
+                    return rewritten(response, Json.bytes(output));
                 }
             }
             case "BatchWriteItem", "TransactWriteItems" -> {
@@ -138,7 +138,7 @@ final class DynamoDbService implements EdgeService {
                     ObjectNode output = (ObjectNode) Json.parse(response.body());
                     collections.many("BatchWriteItem".equals(operation) ? batchWrites(input, output)
                             : transactWrites(input), output);
-                    return new EdgeResponse(200, response.headers(), Json.bytes(output));
+                    return rewritten(response, Json.bytes(output));
                 }
             }
             default -> {
@@ -236,7 +236,20 @@ final class DynamoDbService implements EdgeService {
     }
 
     private static EdgeResponse ok(JsonNode output) {
-        return EdgeResponse.of(200, DynamoDbErrors.CONTENT_TYPE, Json.bytes(output))
-                .withHeader("x-amzn-RequestId", UUID.randomUUID().toString());
+        byte[] body = Json.bytes(output);
+        return EdgeResponse.of(200, DynamoDbErrors.CONTENT_TYPE, body)
+                .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
+                .withHeader("x-amz-crc32", crc32(body));
+    }
+
+    /** DynamoDB Local's answer with another body: its CRC32 header (which the SDKs verify) must follow. */
+    private static EdgeResponse rewritten(EdgeResponse response, byte[] body) {
+        return new EdgeResponse(response.status(), response.headers(), body).withHeader("x-amz-crc32", crc32(body));
+    }
+
+    private static String crc32(byte[] body) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(body);
+        return Long.toString(crc.getValue());
     }
 }
