@@ -219,7 +219,7 @@ class GatewayTopologyOnLocalCloudTest {
 
     @Test
     @Order(7)
-    void orderCreatedReachesTheCarrierTransformedWithItsKeyAndTheEventIdAsIdempotencyKey() {
+    void orderCreatedReachesTheCarrierTransformedWithItsKeyAndTheEventIdInTheBodyAndAsIdempotencyKey() {
         String eventId = aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate")
                 .source("eventgate.orders").detailType("OrderCreated").detail(ORDER_CREATED_DETAIL)))
                 .entries().getFirst().eventId();
@@ -234,7 +234,8 @@ class GatewayTopologyOnLocalCloudTest {
         assertThat(request.header("Idempotency-Key")).isEqualTo(eventId);
         JsonNode detail = JsonDocs.read(ORDER_CREATED_DETAIL);
         JsonNode expected = JsonDocs.read("{}");
-        ((tools.jackson.databind.node.ObjectNode) expected).put("orderId", "ord-42").put("customerId", "cust-7")
+        ((tools.jackson.databind.node.ObjectNode) expected).put("orderId", "ord-42").put("eventId", eventId)
+                .put("customerId", "cust-7")
                 .put("correlationId", "corr-42");
         ((tools.jackson.databind.node.ObjectNode) expected).set("items", detail.at("/data/items"));
         ((tools.jackson.databind.node.ObjectNode) expected).set("shipTo", detail.at("/data/shippingAddress"));
@@ -342,10 +343,10 @@ class GatewayTopologyOnLocalCloudTest {
         assertThat(redrive.out()).contains("Replayed 1 failed events").contains("order-created-to-carrier");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(carrier.requests())
                 .filteredOn(r -> r.body().contains("ord-43"))
-                .extracting(r -> r.header("Idempotency-Key"))
-                .as("the failed attempt, then the replayed delivery, both with the event's id")
+                .extracting(r -> r.header("Idempotency-Key") + " " + JsonDocs.read(r.body()).path("eventId").asString())
+                .as("the failed attempt, then the replayed delivery, both with the event's id (header and body)")
                 .hasSizeGreaterThanOrEqualTo(2)
-                .containsOnly(eventId));
+                .containsOnly(eventId + " " + eventId));
         assertThat(aws.sqs().receiveMessage(b -> b.queueUrl(outputs.get("CARRIER_DELIVERY_DLQ_URL"))
                 .waitTimeSeconds(1)).messages()).isEmpty();
     }
@@ -365,7 +366,8 @@ class GatewayTopologyOnLocalCloudTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(carrier.requests())
                 .filteredOn(r -> r.body().contains("ord-42"))
                 .hasSizeGreaterThan((int) before)
-                .extracting(r -> r.header("Idempotency-Key")).containsOnly(originalId));
+                .extracting(r -> r.header("Idempotency-Key") + " " + JsonDocs.read(r.body()).path("eventId").asString())
+                .containsOnly(originalId + " " + originalId));
         assertThat(aws.sqs().receiveMessage(b -> b.queueUrl(outputs.get("ORDERS_INBOX_QUEUE_URL"))
                 .waitTimeSeconds(1)).messages()).as("the replay went to the carrier's rule only").isEmpty();
     }

@@ -1,15 +1,16 @@
 package io.eventgate.infra;
 
-import io.eventgate.infra.aws.AwsClients;
 import io.eventgate.infra.aws.JsonDocs;
+import io.eventgate.infra.localstack.LocalStackSetup;
+import io.eventgate.infra.localstack.ServiceProcess;
 import io.eventgate.infra.outputs.OutputsFile;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -20,111 +21,143 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.Testcontainers;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
-import software.amazon.awssdk.services.sqs.model.Message;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The same topology applied to LocalStack, the containerised option. Runs only where Docker and a
- * {@code LOCALSTACK_AUTH_TOKEN} are available (LocalStack's image needs the token since 2026-03); skipped otherwise.
+ * The whole flow on LocalStack, the containerised option: {@code gateway-infra apply} (verified, and a second apply
+ * that changes nothing), then carrier-service and orders-service as processes on the host, started from their jars
+ * with the outputs as settings, exactly as {@code ./eventgate run} does; three orders each reach the carrier through
+ * the API destination, are dispatched and come back SHIPPED through the gateway, the bus and the inbox. The second and
+ * third order are the point: LocalStack sends the {@code Idempotency-Key} header as the literal {@code $.id}, so only
+ * the body's event id keeps them apart.
  *
- * <p>LocalStack checks API keys but enforces neither queue policies nor retry policies, so this proves that the
- * topology applies, converges and carries events there; the local-cloud test proves the enforcement.
+ * <p>Runs only where Docker and a {@code LOCALSTACK_AUTH_TOKEN} are available (LocalStack's image needs the token since
+ * 2026-03); skipped otherwise. With the token set, Maven packages both services before this module's tests (profile
+ * {@code localstack-flow} in this module's pom). LocalStack enforces neither queue policies nor retry policies, so
+ * this proves the flow, and the local-cloud tests prove the enforcement. Service logs land in
+ * {@code target/localstack-flow/}.
  */
 @EnabledIfEnvironmentVariable(named = "LOCALSTACK_AUTH_TOKEN", matches = ".+",
         disabledReason = "LocalStack's image needs LOCALSTACK_AUTH_TOKEN")
 @org.testcontainers.junit.jupiter.Testcontainers(disabledWithoutDocker = true)
 class LocalStackTopologyTest {
 
-    /** Override with LOCALSTACK_IMAGE to pin a calendar-versioned tag. */
-    private static final String DEFAULT_IMAGE = "localstack/localstack:2026.08.3";
+    private static final Path LOGS = Path.of("target", "localstack-flow");
+    private static final Duration DELIVERY = Duration.ofSeconds(60);
+    private static final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     static Path directory;
 
     private static LocalStackContainer localstack;
-    private static StubCarrier carrier;
+    private static int carrierPort;
+    private static int ordersPort;
+    private static final List<ServiceProcess> services = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
-        carrier = new StubCarrier();
-        // API destinations call out of the container: the stub is reachable there as host.testcontainers.internal.
-        Testcontainers.exposeHostPorts(carrier.port());
-        String image = System.getenv().getOrDefault("LOCALSTACK_IMAGE", DEFAULT_IMAGE);
+        carrierPort = ServiceProcess.freePort();
+        ordersPort = ServiceProcess.freePort();
+        // The API destination calls out of the container: the carrier is reachable there as host.testcontainers.internal.
+        Testcontainers.exposeHostPorts(carrierPort);
+        String image = System.getenv().getOrDefault("LOCALSTACK_IMAGE", LocalStackSetup.IMAGE);
         localstack = new LocalStackContainer(DockerImageName.parse(image).asCompatibleSubstituteFor(
                 "localstack/localstack"))
-                .withEnv("LOCALSTACK_AUTH_TOKEN", token)
-                .withServices("dynamodb", "sqs", "events", "apigateway", "sts");
+                .withEnv("LOCALSTACK_AUTH_TOKEN", System.getenv("LOCALSTACK_AUTH_TOKEN"))
+                .withEnv(LocalStackSetup.environment());
         localstack.start();
     }
 
     @AfterAll
     static void stop() {
+        services.reversed().forEach(ServiceProcess::close);
         if (localstack != null) {
             localstack.stop();
-        }
-        if (carrier != null) {
-            carrier.close();
         }
     }
 
     @Test
-    void appliesTheTopologyIdempotentlyAndCarriesEventsBothWays() throws Exception {
+    void appliesTheTopologyAndCarriesThreeOrdersToTheCarrierAndBackAsShipped() throws Exception {
         Path envFile = directory.resolve(".env");
         Cli cli = new Cli(Map.of());
         String[] target = {"--endpoint", localstack.getEndpoint().toString(), "--region", localstack.getRegion(),
                 "--env-file", envFile.toString(),
-                "--set", "carrier.outbound.baseUrl=http://host.testcontainers.internal:" + carrier.port()};
+                "--set", "carrier.outbound.baseUrl=http://host.testcontainers.internal:" + carrierPort};
 
         Cli.Run apply = cli.run(concat("apply", target));
         Cli.Run again = cli.run(concat("apply", target));
 
         assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
         assertThat(again.out()).as(again.out()).contains("No changes.");
-        Map<String, String> outputs = new OutputsFile(envFile).read();
-        try (AwsClients aws = new AwsClients(LocalTopology.settings(localstack.getEndpoint(), Map.of()).aws())) {
-            String eventId = aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate")
-                    .source("eventgate.orders").detailType("OrderCreated").detail("""
-                            {"metadata":{"eventName":"OrderCreated","eventSchemaVersion":"1","correlationId":"c-1"},
-                             "data":{"orderId":"o-1","customerId":"c-1",
-                                     "items":[{"sku":"A","quantity":1,"unitPrice":1}],
-                                     "shippingAddress":{"name":"N","line1":"L","city":"C","postalCode":"P",
-                                                        "country":"DE"},
-                                     "createdAt":"2026-11-23T10:00:00Z"}}""")))
-                    .entries().getFirst().eventId();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(carrier.requests())
-                    .anySatisfy(r -> {
-                        assertThat(r.path()).isEqualTo("/shipments");
-                        assertThat(r.header("x-api-key")).isEqualTo(outputs.get("CARRIER_INBOUND_API_KEY"));
-                        assertThat(r.header("Idempotency-Key")).isEqualTo(eventId);
-                        assertThat(JsonDocs.read(r.body()).path("orderId").asString()).isEqualTo("o-1");
-                    }));
 
-            HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(outputs.get("GATEWAY_URL")))
-                    .header("Content-Type", "application/json")
-                    .header("x-api-key", outputs.get("CARRIER_GATEWAY_API_KEY"))
-                    .POST(HttpRequest.BodyPublishers.ofString("""
-                            {"metadata":{"source":"com.carrier","eventName":"OrderShipped","eventSchemaVersion":"1"},
-                             "data":{"orderId":"o-1","trackingNumber":"T","carrier":"X",
-                                     "shippedAt":"2026-11-23T11:00:00Z"}}""")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
-            List<Message> received = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                received.addAll(aws.sqs().receiveMessage(b -> b.queueUrl(outputs.get("ORDERS_INBOX_QUEUE_URL"))
-                        .waitTimeSeconds(1)).messages());
-                assertThat(received).isNotEmpty();
-            });
-            assertThat(JsonDocs.read(received.getFirst().body()).at("/detail/metadata/apiKeyId").asString())
-                    .isEqualTo(outputs.get("CARRIER_GATEWAY_API_KEY_ID"));
+        Map<String, String> settings = new HashMap<>(new OutputsFile(envFile).read());
+        settings.put("AWS_ACCESS_KEY_ID", "test");
+        settings.put("AWS_SECRET_ACCESS_KEY", "test");
+        ServiceProcess carrier = start("carrier-service", "eventgate.carrier-service.jar", carrierPort, settings);
+        ServiceProcess orders = start("orders-service", "eventgate.orders-service.jar", ordersPort, settings);
+        carrier.awaitHealthy(Duration.ofSeconds(120));
+        orders.awaitHealthy(Duration.ofSeconds(120));
+
+        for (int n = 1; n <= 3; n++) {
+            String orderId = placeOrder(orders, n);
+
+            await("order " + n + " reaches the carrier").atMost(DELIVERY).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(get(carrier, "/shipments/" + orderId).statusCode())
+                            .as(carrier.tail()).isEqualTo(200));
+            assertThat(json(get(carrier, "/shipments/" + orderId)).path("status").asString()).isEqualTo("RECEIVED");
+            HttpResponse<String> dispatched = post(carrier, "/shipments/" + orderId + "/dispatch", null);
+            assertThat(dispatched.statusCode()).as(dispatched.body()).isEqualTo(200);
+            await("order " + n + " SHIPPED").atMost(DELIVERY).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(json(get(orders, "/orders/" + orderId)).path("status")
+                            .asString()).as(orders.tail()).isEqualTo("SHIPPED"));
         }
+        assertThat(json(get(carrier, "/shipments?status=SHIPPED&limit=10")).path("shipments")).hasSize(3);
 
+        services.reversed().forEach(ServiceProcess::close);
+        services.clear();
         Cli.Run destroy = cli.run(concat("destroy", target));
         assertThat(destroy.exitCode()).as(destroy.out() + destroy.err()).isZero();
         assertThat(cli.run(concat("plan", target)).out()).contains("Plan: 21 to create");
+    }
+
+    private static ServiceProcess start(String name, String jarProperty, int port, Map<String, String> settings)
+            throws Exception {
+        ServiceProcess process = ServiceProcess.start(name, jarProperty, port, settings, LOGS);
+        services.add(process);
+        return process;
+    }
+
+    private static String placeOrder(ServiceProcess orders, int n) throws Exception {
+        HttpResponse<String> created = post(orders, "/orders", """
+                {"customerId":"c-%d","items":[{"sku":"SKU-%d","quantity":%d,"unitPrice":9.99}],
+                 "shippingAddress":{"name":"Ada Lovelace","line1":"1 Analytical St","city":"London",
+                                    "postalCode":"N1 9GU","country":"GB"}}""".formatted(n, n, n));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JsonDocs.read(created.body()).path("id").asString();
+    }
+
+    private static HttpResponse<String> get(ServiceProcess service, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(service.base().resolve(path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(ServiceProcess service, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(service.base().resolve(path))
+                .timeout(Duration.ofSeconds(10));
+        if (body == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JsonDocs.read(response.body());
     }
 
     private static String[] concat(String command, String[] target) {

@@ -33,7 +33,7 @@ class ShipmentController {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final String REQUEST_EXAMPLE = """
             {"orderId":"7f9c1c1e-2b5d-4c7e-9f4a-0a7d1e2b3c4d","customerId":"cust-42","correlationId":"c0ffee-1",
-             "items":[{"sku":"SKU-1","quantity":2,"unitPrice":10.25}],
+             "eventId":"9f2b6c1e-6a3d-4c5e-8f7a-1b2c3d4e5f60","items":[{"sku":"SKU-1","quantity":2,"unitPrice":10.25}],
              "shipTo":{"name":"Ada Lovelace","line1":"1 Main St","city":"Berlin","postalCode":"10115","country":"DE"}}""";
 
     private final ShipmentService shipments;
@@ -44,8 +44,10 @@ class ShipmentController {
 
     @Operation(summary = "Ask the carrier to ship an order",
             description = "Called by the EventBridge API destination for every OrderCreated event. Stores the "
-                    + "shipment as RECEIVED and answers at once. A redelivery with the same Idempotency-Key, or "
-                    + "any second request for the same orderId, returns the stored shipment with 200.",
+                    + "shipment as RECEIVED and answers at once. A redelivery of the same event (its eventId in the "
+                    + "body, or a resolved Idempotency-Key header), or any second request for the same orderId, "
+                    + "returns the stored shipment with 200. A header value starting with $ (an unresolved JSON "
+                    + "path, as LocalStack sends it) is ignored.",
             security = @SecurityRequirement(name = "carrierApiKey"),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -56,17 +58,19 @@ class ShipmentController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "missing or wrong x-api-key; nothing stored",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "the Idempotency-Key was already used for another order",
+    @ApiResponse(responseCode = "422", description = "the event id was already used for another order",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ShipmentResponse> receive(
-            @Parameter(in = ParameterIn.HEADER, description = "the EventBridge event id; optional, the orderId "
-                    + "alone already makes the request idempotent")
+            @Parameter(in = ParameterIn.HEADER, description = "the EventBridge event id; optional (the body's "
+                    + "eventId and the orderId already make the request idempotent); must equal eventId when both are"
+                    + " sent; a value starting with $ is an unresolved JSON path and is ignored")
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
             @Size(min = 1, max = 128) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII")
             String idempotencyKey,
             @Valid @RequestBody ShipmentRequest request) {
-        ShipmentService.Received received = shipments.receive(request.toNewShipment(idempotencyKey));
+        ShipmentService.Received received = shipments.receive(
+                request.toNewShipment(EventIds.idempotencyKey(idempotencyKey, request.eventId())));
         // the shipment as stored; its reports (if any by now) are one GET away
         ShipmentResponse body = ShipmentResponse.summary(received.shipment());
         if (!received.created()) {

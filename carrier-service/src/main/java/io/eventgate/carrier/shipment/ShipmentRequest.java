@@ -26,10 +26,18 @@ record ShipmentRequest(
         @Schema(description = "optional; defaults to the orderId", example = "c0ffee-1")
         @Size(min = 1, max = 128) @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String correlationId,
         @NotEmpty @Size(max = 100) List<@NotNull @Valid Item> items,
-        @NotNull @Valid Address shipTo) {
+        @NotNull @Valid Address shipTo,
+        @Schema(description = "the EventBridge event id, from the input transformer's $.id; optional. It makes "
+                + "redeliveries recognisable even where the Idempotency-Key header arrives unresolved",
+                example = "9f2b6c1e-6a3d-4c5e-8f7a-1b2c3d4e5f60")
+        @Size(min = 1, max = 128) @Pattern(regexp = EVENT_ID_PATTERN, message = EVENT_ID_MESSAGE) String eventId) {
 
     static final String ID_PATTERN = "[A-Za-z0-9._:-]+";
     static final String ID_MESSAGE = "may contain only letters, digits and . _ : -";
+    /** Printable ASCII, not starting with {@code $}: a JSON path sent as it stands is not an event id. */
+    static final String EVENT_ID_PATTERN = "[\\x21-\\x23\\x25-\\x7E][\\x21-\\x7E]*";
+    static final String EVENT_ID_MESSAGE = "must be the event's id (printable ASCII), not an unresolved JSON path such"
+            + " as $.id";
 
     @Schema(name = "ShipmentItem", description = "One order line; other fields of the order's item are ignored.")
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -49,6 +57,7 @@ record ShipmentRequest(
             @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String country) {
     }
 
+    /** The shipment to store; {@code idempotencyKey} as {@link EventIds} chose it (may be {@code null}). */
     NewShipment toNewShipment(String idempotencyKey) {
         return new NewShipment(orderId, customerId, correlationId == null ? orderId : correlationId,
                 items.stream().map(item -> new Parcel(item.sku(), item.quantity())).toList(),

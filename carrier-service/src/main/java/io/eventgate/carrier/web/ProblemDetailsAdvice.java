@@ -1,6 +1,7 @@
 package io.eventgate.carrier.web;
 
 import io.eventgate.carrier.security.ApiKeyRejectedException;
+import io.eventgate.carrier.shipment.EventIdMismatchException;
 import io.eventgate.carrier.shipment.IdempotencyKeyReusedException;
 import io.eventgate.carrier.shipment.IllegalTransitionException;
 import io.eventgate.carrier.shipment.ShipmentNotFoundException;
@@ -63,6 +64,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> eventIdMismatch(EventIdMismatchException e) {
+        return invalid(List.of(new FieldProblem(e.field(), e.getMessage())));
     }
 
     /**

@@ -9,10 +9,14 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.ApiDestinationHttpMethod;
+import software.amazon.awssdk.services.eventbridge.model.ApiDestinationState;
 import software.amazon.awssdk.services.eventbridge.model.DescribeApiDestinationResponse;
 import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
 
-/** The API destination {@code POST {carrier}/shipments} with its invocation rate limit, using the connection. */
+/**
+ * The API destination {@code POST {carrier}/shipments} with its invocation rate limit, using the connection. After
+ * apply it must be {@code ACTIVE}: EventBridge invokes no inactive destination.
+ */
 public final class ApiDestinationResource implements Resource {
 
     private final String destination;
@@ -69,12 +73,34 @@ public final class ApiDestinationResource implements Resource {
         if (!Objects.equals(current.invocationRateLimitPerSecond(), rateLimitPerSecond)) {
             details.add("rate limit " + current.invocationRateLimitPerSecond() + "/s -> " + rateLimitPerSecond + "/s");
         }
+        if (current.apiDestinationState() != ApiDestinationState.ACTIVE) {
+            // LocalStack derives the state from the connection's when the destination is created or updated: an
+            // update after the connection was fixed is what makes it active again.
+            details.add("state " + current.apiDestinationStateAsString() + " -> ACTIVE");
+        }
         if (details.isEmpty()) {
             return Change.none();
         }
         return Change.update(details, () -> events.updateApiDestination(b -> b.name(destination)
                 .connectionArn(connectionArn).invocationEndpoint(url).httpMethod(ApiDestinationHttpMethod.POST)
                 .invocationRateLimitPerSecond(rateLimitPerSecond)));
+    }
+
+    @Override
+    public Optional<String> verify(Facts facts) {
+        DescribeApiDestinationResponse live = events.describeApiDestination(b -> b.name(destination));
+        if (live.apiDestinationState() == ApiDestinationState.ACTIVE) {
+            return Optional.empty();
+        }
+        String connectionState = events.describeConnection(b -> b.name(connection)).connectionStateAsString();
+        return Optional.of(inactive(destination, live.apiDestinationStateAsString(), connection, connectionState));
+    }
+
+    static String inactive(String destination, String state, String connection, String connectionState) {
+        return "API destination " + destination + " is " + state + ", not ACTIVE: EventBridge invokes no inactive"
+                + " destination, so no order would reach the carrier. Its connection " + connection + " is "
+                + connectionState + ("AUTHORIZED".equals(connectionState) ? "" : ": fix the connection first (see its"
+                + " line)") + ", then run apply again, which updates the destination so that it is activated";
     }
 
     @Override

@@ -91,17 +91,19 @@ public final class ConnectionResource implements Resource {
         if (!headerName.equals(liveHeader)) {
             details.add("api key header " + liveHeader + " -> " + headerName);
         }
-        if (knownKey.isPresent()) {
+        if (knownKey.isEmpty()) {
+            log.warn("The connection {} exists but this run does not know its API key: set {} (or keep the outputs"
+                    + " file) so that outputs can show it; setting it also rotates the key on the next apply",
+                    connection, Secrets.CARRIER_INBOUND_API_KEY);
+            // An unauthorized connection needs its key too: nothing to do here, verify() says what to do.
+        } else {
+            unauthorized(current).ifPresent(details::add);
             Optional<Boolean> same = KeyCheck.matches(current.description(), knownKey.get());
             if (same.isEmpty()) {
                 details.add("api key value: not verifiable (no key check in the description), set again");
             } else if (!same.get()) {
                 details.add("api key value: rotated");
             }
-        } else {
-            log.warn("The connection {} exists but this run does not know its API key: set {} (or keep the outputs"
-                    + " file) so that outputs can show it; setting it also rotates the key on the next apply",
-                    connection, Secrets.CARRIER_INBOUND_API_KEY);
         }
         if (details.isEmpty()) {
             return Change.none();
@@ -119,6 +121,35 @@ public final class ConnectionResource implements Resource {
                         + " change its header or type, but no key is known: set " + Secrets.CARRIER_INBOUND_API_KEY);
             }
         });
+    }
+
+    /**
+     * After apply the connection must be able to authorize calls: waits while EventBridge authorizes it, then
+     * reports a deauthorized connection, or one without credentials (LocalStack without Secrets Manager).
+     */
+    @Override
+    public Optional<String> verify(Facts facts) {
+        return new ConnectionCheck(events, ConnectionCheck.SETTLE_TIMEOUT).problem(connection, "Set "
+                + Secrets.CARRIER_INBOUND_API_KEY + " (or keep the outputs file that holds it) and run apply again:"
+                + " it hands the connection its key again, which re-authorizes it");
+    }
+
+    /**
+     * Why the live connection needs its key again: EventBridge deauthorized it (and removed its secret), or it
+     * never got a secret. Transitional states are left alone.
+     */
+    private static Optional<String> unauthorized(DescribeConnectionResponse current) {
+        String state = current.connectionStateAsString();
+        if ("DEAUTHORIZED".equals(state)) {
+            return Optional.of("state DEAUTHORIZED"
+                    + (current.stateReason() == null ? "" : " (" + current.stateReason() + ")")
+                    + " -> AUTHORIZED: set the api key again");
+        }
+        if (("AUTHORIZED".equals(state) || "ACTIVE".equals(state))
+                && (current.secretArn() == null || current.secretArn().isBlank())) {
+            return Optional.of("no credentials stored (no SecretArn) -> set the api key again");
+        }
+        return Optional.empty();
     }
 
     @Override

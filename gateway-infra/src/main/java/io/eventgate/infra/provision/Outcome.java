@@ -12,7 +12,7 @@ public record Outcome(String kind, String name, Change change, Status status, Op
     public enum Status {
         /** Planned, or changed as planned. */
         DONE,
-        /** The AWS API refused; the message says why. Re-running continues from here. */
+        /** The AWS API refused, or the resource does not work after apply; the message says why. Re-running continues from here. */
         FAILED,
         /** Not attempted because a resource it depends on failed. */
         SKIPPED

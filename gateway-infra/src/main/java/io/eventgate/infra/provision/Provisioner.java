@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs resources in order. Each resource is planned against the live state just before it is applied, so a step sees
  * what the steps before it created; a failure is recorded against its resource, resources that depend on it are
- * skipped, the others still run, and a second run picks up where the first stopped.
+ * skipped, the others still run, and a second run picks up where the first stopped. After the last step every
+ * resource that was applied is verified: one that exists but cannot work (a connection that is not authorized) fails
+ * the run too, because the cloud may accept a resource it will never use.
  */
 public final class Provisioner {
 
@@ -37,14 +39,18 @@ public final class Provisioner {
         return new Report(Report.Verb.PLAN, outcomes, facts);
     }
 
-    /** Creates or converges every resource. */
+    /** Creates or converges every resource, then verifies that each one that is in place works. */
     public Report apply(List<Resource> resources) {
         Facts facts = Facts.forApplying();
         List<Outcome> outcomes = new ArrayList<>();
         for (Resource resource : resources) {
             outcomes.add(run(resource, facts, () -> resource.plan(facts), true));
         }
-        return new Report(Report.Verb.APPLY, outcomes, facts);
+        List<Outcome> verified = new ArrayList<>();
+        for (int i = 0; i < resources.size(); i++) {
+            verified.add(verify(resources.get(i), outcomes.get(i), facts));
+        }
+        return new Report(Report.Verb.APPLY, verified, facts);
     }
 
     /**
@@ -65,6 +71,24 @@ public final class Provisioner {
             outcomes.add(run(resource, facts, () -> resource.planDeletion(facts), execute));
         }
         return new Report(execute ? Report.Verb.DESTROY : Report.Verb.DESTROY_PLAN, outcomes, facts);
+    }
+
+    private Outcome verify(Resource resource, Outcome outcome, Facts facts) {
+        if (outcome.status() != Outcome.Status.DONE) {
+            return outcome;
+        }
+        try {
+            return resource.verify(facts)
+                    .map(problem -> new Outcome(resource.kind(), resource.name(), outcome.change(),
+                            Outcome.Status.FAILED, Optional.of(problem)))
+                    .orElse(outcome);
+        } catch (RuntimeException e) {
+            Optional<String> error = cloudError.apply(e);
+            if (error.isEmpty()) {
+                throw e;
+            }
+            return new Outcome(resource.kind(), resource.name(), outcome.change(), Outcome.Status.FAILED, error);
+        }
     }
 
     private Outcome run(Resource resource, Facts facts, Supplier<Change> planner, boolean execute) {

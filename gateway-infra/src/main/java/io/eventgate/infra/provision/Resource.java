@@ -1,5 +1,7 @@
 package io.eventgate.infra.provision;
 
+import java.util.Optional;
+
 /**
  * One AWS resource of the topology. Implementations read the live resource, compare it with the desired one and
  * return the {@link Change} that would make them match, without changing anything while planning.
@@ -20,4 +22,13 @@ public interface Resource {
 
     /** The change that removes the resource, or {@link Change#none()} when it is not there. */
     Change planDeletion(Facts facts);
+
+    /**
+     * After {@code apply}: what keeps the live resource from doing its job, if anything, said so that the operator
+     * knows why and what to do. A resource that settles asynchronously (a connection being authorized) is waited
+     * for. Most resources work once they exist and keep this default.
+     */
+    default Optional<String> verify(Facts facts) {
+        return Optional.empty();
+    }
 }

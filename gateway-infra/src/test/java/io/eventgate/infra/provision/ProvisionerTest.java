@@ -35,9 +35,22 @@ class ProvisionerTest {
             this.log = log;
         }
 
+        private String broken;
+
         InSet refusingOnce() {
             refuseOnce = true;
             return this;
+        }
+
+        /** Exists after apply but does not work, as the cloud may accept a resource it cannot use. */
+        InSet notWorking(String why) {
+            broken = why;
+            return this;
+        }
+
+        @Override
+        public Optional<String> verify(Facts facts) {
+            return Optional.ofNullable(broken);
         }
 
         @Override
@@ -121,6 +134,24 @@ class ProvisionerTest {
         assertThat(failed.succeeded()).isFalse();
         assertThat(rerun.succeeded()).isTrue();
         assertThat(cloud).containsExactlyInAnyOrder("queue", "policy", "table");
+    }
+
+    @Test
+    void failsAnApplyWhoseResourceExistsButDoesNotWorkAndVerifiesNothingThatFailedOrWasSkipped() {
+        List<Resource> resources = List.of(new InSet("connection", null, cloud, log).notWorking("not authorized"),
+                new InSet("destination", "connection", cloud, log),
+                new InSet("queue", null, cloud, log).refusingOnce().notWorking("never asked"));
+
+        Report report = provisioner.apply(resources);
+
+        assertThat(report.outcomes()).extracting(Outcome::status).containsExactly(Outcome.Status.FAILED,
+                Outcome.Status.DONE, Outcome.Status.FAILED);
+        assertThat(report.outcomes().getFirst().error()).hasValue("not authorized");
+        assertThat(report.outcomes().getFirst().change().action()).isEqualTo(Change.Action.CREATE);
+        assertThat(report.outcomes().get(2).error()).hasValue("Refused: LimitExceeded: try later");
+        assertThat(report.succeeded()).isFalse();
+        assertThat(report.summary()).startsWith("Apply incomplete: 1 created").contains("2 failed");
+        assertThat(cloud).contains("connection", "destination");
     }
 
     @Test

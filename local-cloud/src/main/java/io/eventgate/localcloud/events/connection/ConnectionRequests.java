@@ -48,6 +48,20 @@ final class ConnectionRequests {
         };
     }
 
+    /**
+     * Whether an update hands the connection its credentials again (the block of its type with the secret in it):
+     * what re-authorizes a connection after EventBridge removed its secret.
+     */
+    static boolean carriesCredentials(String type, JsonNode auth) {
+        return switch (type) {
+            case "API_KEY" -> block(auth, "ApiKeyAuthParameters").map(b -> b.has("ApiKeyValue")).orElse(false);
+            case "BASIC" -> block(auth, "BasicAuthParameters").map(b -> b.has("Password")).orElse(false);
+            case "OAUTH_CLIENT_CREDENTIALS" -> block(auth, "OAuthParameters").flatMap(b -> block(b, "ClientParameters"))
+                    .map(b -> b.has("ClientSecret")).orElse(false);
+            default -> false;
+        };
+    }
+
     static InvocationParameters invocationParameters(JsonNode auth, InvocationParameters current) {
         return block(auth, "InvocationHttpParameters").map(ConnectionRequests::parameters).orElse(current);
     }

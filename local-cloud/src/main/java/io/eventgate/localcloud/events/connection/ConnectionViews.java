@@ -16,8 +16,9 @@ final class ConnectionViews {
         ObjectNode view = Json.object()
                 .put("ConnectionArn", connection.arn())
                 .put("Name", connection.name())
-                .put("ConnectionState", Connection.STATE)
+                .put("ConnectionState", connection.state())
                 .put("AuthorizationType", connection.auth().type());
+        connection.stateReason().ifPresent(reason -> view.put("StateReason", reason));
         times(connection, view);
         return view;
     }
@@ -31,7 +32,7 @@ final class ConnectionViews {
     static ObjectNode described(Connection connection) {
         ObjectNode view = summary(connection);
         connection.description().ifPresent(d -> view.put("Description", d));
-        view.put("SecretArn", connection.secretArn());
+        connection.secretArn().ifPresent(secret -> view.put("SecretArn", secret));
         ObjectNode auth = view.putObject("AuthParameters");
         switch (connection.auth()) {
             case ConnectionAuth.ApiKey key -> auth.putObject("ApiKeyAuthParameters").put("ApiKeyName", key.name());

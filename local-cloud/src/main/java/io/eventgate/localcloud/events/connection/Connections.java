@@ -16,17 +16,33 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * EventBridge connections: the control-plane operations ({@code CreateConnection} ... {@code ListConnections}) and,
- * for API destinations, the credentials each call carries. Thread-safe.
+ * EventBridge connections: the control-plane operations ({@code CreateConnection} ... {@code ListConnections},
+ * {@code DeauthorizeConnection}) and, for API destinations, the credentials each call carries. Thread-safe.
+ *
+ * <p>States follow AWS: a Basic or API-key connection is {@code AUTHORIZED} at once; an OAuth connection starts
+ * {@code AUTHORIZING} while its first token is fetched from the authorization endpoint, then becomes
+ * {@code AUTHORIZED}, or {@code DEAUTHORIZED} with a {@code StateReason} when the endpoint refuses. A token that cannot
+ * be refreshed later deauthorizes the connection too, as does {@code DeauthorizeConnection}, which also removes its
+ * secret. A deauthorized connection authorizes no call until an update hands it its credentials again.
+ *
+ * <p>With a data directory every connection, its credentials included, is stored as it changes (the state files are
+ * readable by their owner only) and read back at start; an OAuth connection that was still authorizing is
+ * authorized again.
  */
 public final class Connections {
+
+    private static final Logger log = LoggerFactory.getLogger(Connections.class);
 
     private final String region;
     private final String accountId;
     private final Clock clock;
+    private static final String KEY = "events/connection/";
+
     private final ConcurrentMap<String, Connection> byName = new ConcurrentHashMap<>();
     private final OAuthTokens tokens;
     private final StateStore state;
@@ -35,7 +51,6 @@ public final class Connections {
         this(region, accountId, clock, http, StateStore.inMemory());
     }
 
-    /** Connections, with those stored in the data directory (secrets included) read back. */
     public Connections(String region, String accountId, Clock clock, HttpClient http, StateStore state) {
         this.region = region;
         this.accountId = accountId;
@@ -46,9 +61,15 @@ public final class Connections {
             Connection connection = ConnectionStorage.read(entry.value());
             byName.put(connection.name(), connection);
         }
+        byName.values().stream().filter(c -> Connection.AUTHORIZING.equals(c.state()))
+                .forEach(this::authorizeInBackground);
     }
 
-    private static final String KEY = "events/connection/";
+    /** Keeps a connection as it now is (call within the map's compute for that name, so changes stay in order). */
+    private Connection stored(Connection connection) {
+        state.put(KEY + connection.name(), ConnectionStorage.write(connection));
+        return connection;
+    }
 
     /** The operations to register in the EventBridge service, by operation name. */
     public Map<String, Operation> operations() {
@@ -57,6 +78,7 @@ public final class Connections {
                 "DescribeConnection", this::describe,
                 "UpdateConnection", this::update,
                 "DeleteConnection", this::delete,
+                "DeauthorizeConnection", this::deauthorize,
                 "ListConnections", this::list);
     }
 
@@ -74,7 +96,17 @@ public final class Connections {
     public CallCredentials credentials(String connectionArn) {
         Connection connection = byArn(connectionArn).orElseThrow(
                 () -> new AuthorizationFailedException("Connection " + connectionArn + " does not exist"));
-        return CallCredentials.of(connection, tokens);
+        if (connection.deauthorized()) {
+            throw new AuthorizationFailedException("Connection " + connection.name() + " is DEAUTHORIZED ("
+                    + connection.stateReason().orElse("no reason recorded") + "); update it with its credentials");
+        }
+        try {
+            return CallCredentials.of(connection, tokens);
+        } catch (AuthorizationFailedException e) {
+            // EventBridge deauthorizes a connection whose OAuth token it cannot refresh.
+            settle(connection, c -> c.deauthorized(e.getMessage(), clock.instant()));
+            throw e;
+        }
     }
 
     /** After a 401 or 407 from the endpoint: the next call fetches a new OAuth token. */
@@ -97,17 +129,20 @@ public final class Connections {
                 InvocationParameters.NONE);
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
+        boolean oauth = auth instanceof ConnectionAuth.OAuthClientCredentials;
         Connection connection = new Connection(name, arn("connection/" + name + "/" + id), description, auth,
-                parameters, "arn:aws:secretsmanager:" + region + ":" + accountId + ":secret:events!connection/"
-                + name + "/" + id, now, now, now);
+                parameters, Optional.of(secretArn(name)), oauth ? Connection.AUTHORIZING : Connection.AUTHORIZED,
+                Optional.empty(), now, now, now);
         byName.compute(name, (key, existing) -> {
             if (existing != null) {
                 throw AwsException.alreadyExists("Connection " + name + " already exists.");
             }
-            state.put(KEY + name, ConnectionStorage.write(connection));
-            return connection;
+            return stored(connection);
         });
-        return ConnectionViews.arnAndState(connection, Connection.STATE);
+        if (oauth) {
+            authorizeInBackground(connection);
+        }
+        return ConnectionViews.arnAndState(connection, connection.state());
     }
 
     private JsonNode describe(JsonNode input) {
@@ -129,13 +164,40 @@ public final class Connections {
                     current.invocationParameters());
             Optional<String> description = Requests.description(input).or(current::description);
             Instant now = clock.instant();
-            Connection changed = new Connection(name, current.arn(), description, auth, parameters,
-                    current.secretArn(), current.creationTime(), now, now);
-            state.put(KEY + name, ConnectionStorage.write(changed));
-            return changed;
+            boolean reauthorize = !type.equals(current.auth().type())
+                    || ConnectionRequests.carriesCredentials(type, authBlock)
+                    || (!current.deauthorized() && authBlock.size() > 0);
+            if (!reauthorize) {
+                // Without its credentials a deauthorized connection stays so: its secret is gone.
+                return stored(new Connection(name, current.arn(), description, auth, parameters,
+                        current.secretArn(), current.state(), current.stateReason(), current.creationTime(), now,
+                        current.lastAuthorizedTime()));
+            }
+            boolean oauth = auth instanceof ConnectionAuth.OAuthClientCredentials;
+            return stored(new Connection(name, current.arn(), description, auth, parameters,
+                    Optional.of(current.secretArn().orElseGet(() -> secretArn(name))),
+                    oauth ? Connection.AUTHORIZING : Connection.AUTHORIZED, Optional.empty(), current.creationTime(),
+                    now, oauth ? current.lastAuthorizedTime() : now));
         });
         tokens.forget(updated.arn());
-        return ConnectionViews.arnAndState(updated, Connection.STATE);
+        if (Connection.AUTHORIZING.equals(updated.state())) {
+            authorizeInBackground(updated);
+        }
+        return ConnectionViews.arnAndState(updated, updated.state());
+    }
+
+    /** {@code DeauthorizeConnection}: removes the secret; calls through the connection fail until it is updated. */
+    private JsonNode deauthorize(JsonNode input) {
+        String name = Requests.name(input, "Name", 64);
+        Connection deauthorized = byName.compute(name, (key, current) -> {
+            if (current == null) {
+                throw AwsException.notFound("Failed to describe the connection(s). Connection '" + name
+                        + "' does not exist.");
+            }
+            return stored(current.deauthorized("Deauthorized by DeauthorizeConnection", clock.instant()));
+        });
+        tokens.forget(deauthorized.arn());
+        return ConnectionViews.arnAndState(deauthorized, Connection.DEAUTHORIZING);
     }
 
     private JsonNode delete(JsonNode input) {
@@ -160,10 +222,40 @@ public final class Connections {
         Optional<String> state = Requests.optional(input, "ConnectionState");
         List<Connection> matching = byName.values().stream()
                 .filter(c -> prefix.map(c.name()::startsWith).orElse(true))
-                .filter(c -> state.map(Connection.STATE::equals).orElse(true))
+                .filter(c -> state.map(c.state()::equals).orElse(true))
                 .sorted(Comparator.comparing(Connection::name))
                 .toList();
         return Pages.page(input, matching, Connection::name, ConnectionViews::summary, Json.object(), "Connections");
+    }
+
+    /**
+     * Fetches an OAuth connection's first token, as EventBridge does right after it is created or updated, and
+     * settles its state: {@code AUTHORIZED}, or {@code DEAUTHORIZED} with the reason the endpoint gave.
+     */
+    private void authorizeInBackground(Connection connection) {
+        ConnectionAuth.OAuthClientCredentials oauth = (ConnectionAuth.OAuthClientCredentials) connection.auth();
+        Thread.ofVirtual().name("connection-authorize-" + connection.name()).start(() -> {
+            try {
+                tokens.token(connection.arn(), oauth);
+                settle(connection, c -> c.authorized(c.secretArn().orElseGet(() -> secretArn(c.name())),
+                        clock.instant()));
+            } catch (AuthorizationFailedException e) {
+                log.warn("Connection {} could not be authorized and is DEAUTHORIZED: {}", connection.name(),
+                        e.getMessage());
+                settle(connection, c -> c.deauthorized(e.getMessage(), clock.instant()));
+            }
+        });
+    }
+
+    /** Applies a state change unless the connection was updated or deleted in the meantime. */
+    private void settle(Connection seen, java.util.function.UnaryOperator<Connection> change) {
+        byName.computeIfPresent(seen.name(),
+                (key, current) -> current == seen ? stored(change.apply(current)) : current);
+    }
+
+    private String secretArn(String name) {
+        return "arn:aws:secretsmanager:" + region + ":" + accountId + ":secret:events!connection/" + name + "/"
+                + UUID.randomUUID();
     }
 
     private Connection existing(String name) {

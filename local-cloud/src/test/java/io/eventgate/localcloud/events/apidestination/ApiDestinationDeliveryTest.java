@@ -231,6 +231,20 @@ class ApiDestinationDeliveryTest {
     }
 
     @Test
+    void deadLettersEventsThroughADeauthorizedConnectionWithoutCallingThePartner() {
+        Route route = route("deauthorized", "/deauthorized", 0, Map.of("MaximumRetryAttempts", 0), basicAuth(),
+                t -> { });
+        events.deauthorizeConnection(b -> b.name("deauthorized"));
+
+        put(route, "{}");
+
+        Message dead = awaitOneMessage(route.dlqUrl);
+        assertThat(dead.messageAttributes().get("ERROR_CODE").stringValue()).isEqualTo("AUTHORIZATION_FAILURE");
+        assertThat(dead.messageAttributes().get("ERROR_MESSAGE").stringValue()).contains("DEAUTHORIZED");
+        assertThat(partner.requests("/deauthorized")).isEmpty();
+    }
+
+    @Test
     void deadLettersAtOnceWhenNoRetryIsAllowed() {
         partner.script("/no-retry", Response.status(503));
         Route route = route("no-retry", "/no-retry", 0, Map.of("MaximumRetryAttempts", 0), basicAuth(), t -> { });

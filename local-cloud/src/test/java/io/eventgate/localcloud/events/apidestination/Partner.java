@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP server standing in for the partner: records every request and answers each path from a script of
- * responses (then 200). A scripted response may hang, to play an endpoint that never answers.
+ * responses (then 200). A scripted response may hang, to play an endpoint that never answers, or come late.
  */
 final class Partner implements AutoCloseable {
 
@@ -28,9 +29,18 @@ final class Partner implements AutoCloseable {
         }
     }
 
-    record Response(int status, Map<String, String> headers, String body, boolean hang) {
+    record Response(int status, Map<String, String> headers, String body, boolean hang, Duration delay) {
+        Response(int status, Map<String, String> headers, String body, boolean hang) {
+            this(status, headers, body, hang, Duration.ZERO);
+        }
+
         static Response status(int status) {
             return new Response(status, Map.of(), "", false);
+        }
+
+        /** The same answer, sent only after a pause: an endpoint that is slow but does answer. */
+        Response after(Duration pause) {
+            return new Response(status, headers, body, hang, pause);
         }
 
         static Response hanging() {
@@ -72,6 +82,13 @@ final class Partner implements AutoCloseable {
         Response response = script == null ? null : script.poll();
         if (response == null) {
             response = Response.status(200);
+        }
+        if (!response.delay().isZero()) {
+            try {
+                closing.await(response.delay().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (response.hang()) {
             try {
