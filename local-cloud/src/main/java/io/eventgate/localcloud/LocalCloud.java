@@ -60,17 +60,16 @@ public final class LocalCloud implements AutoCloseable {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
             Optional<DataDirectory> data = Optional.empty();
-            StateStore state = StateStore.inMemory();
             if (settings.dataDirectory().isPresent()) {
                 data = Optional.of(DataDirectory.open(settings.dataDirectory().get()));
                 resources.push(data.get());
-                state = StateStore.open(data.get().directory("state"), StateStore.Settings.DEFAULTS);
-                resources.push(state);
             }
             Optional<java.nio.file.Path> sqsDirectory = data.isPresent()
                     ? Optional.of(data.get().directory("sqs")) : Optional.empty();
-            StateStore durable = state;
-            EdgeRouter router = new EdgeRouter(state);
+            // The edge waits for state writes; the state itself is read below, while the backends start.
+            java.util.concurrent.atomic.AtomicReference<StateStore> stateRef =
+                    new java.util.concurrent.atomic.AtomicReference<>(StateStore.inMemory());
+            EdgeRouter router = new EdgeRouter(() -> stateRef.get().awaitWrites());
             EdgeServer edge = openEdge(settings, router);
             resources.push(edge);
             int port = edge.port();
@@ -80,8 +79,25 @@ public final class LocalCloud implements AutoCloseable {
             var dynamo = CompletableFuture.supplyAsync(() -> startDynamo(settings), starter);
             var sqs = CompletableFuture.supplyAsync(
                     () -> ElasticMqBackend.start(settings.hostname(), port, settings.region(), settings.accountId(),
-                            sqsDirectory, durable),
+                            sqsDirectory),
                     starter);
+            StateStore state = StateStore.inMemory();
+            if (data.isPresent()) {
+                try {
+                    state = StateStore.open(data.get().directory("state"), StateStore.Settings.DEFAULTS);
+                } catch (IOException | RuntimeException e) {
+                    // The backends are starting: let them finish, so that they are stopped with the rest.
+                    CompletableFuture.allOf(dynamo, sqs).exceptionally(failure -> null).join();
+                    java.util.List.of(dynamo, sqs).stream().filter(f -> !f.isCompletedExceptionally())
+                            .forEach(f -> resources.push(f.join()));
+                    throw e;
+                }
+                stateRef.set(state);
+                // Closed after every service that writes to it, and before the directory's lock is released.
+                resources.removeLastOccurrence(data.get());
+                resources.addLast(state);
+                resources.addLast(data.get());
+            }
             HttpClient backends = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(2))
@@ -97,7 +113,7 @@ public final class LocalCloud implements AutoCloseable {
                 }
             }
             DynamoDbLocalBackend dynamoBackend = unwrap(dynamo);
-            ElasticMqBackend sqsBackend = unwrap(sqs);
+            ElasticMqBackend sqsBackend = unwrap(sqs).withState(state);
             router.register(dynamoBackend.edgeService(backends, state));
             router.register(sqsBackend.edgeService(backends));
             EventBridge events = EventBridge.start(settings.region(), settings.accountId(), sqsBackend.uri(),

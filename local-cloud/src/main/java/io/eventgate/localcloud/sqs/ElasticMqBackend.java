@@ -42,24 +42,21 @@ public final class ElasticMqBackend implements AutoCloseable {
     private final ActorSystem actors;
     private final ActorRef queueManager;
     private final Optional<ElasticMqPersistence> persistence;
-    private final QueuePolicies policies;
-    private final MessageMoveTasks moves;
+    private volatile QueuePolicies policies = new QueuePolicies();
+    private volatile MessageMoveTasks moves;
 
     private ElasticMqBackend(SQSRestServer server, int port, ActorSystem actors, ActorRef queueManager,
-                             Optional<ElasticMqPersistence> persistence, QueuePolicies policies,
-                             MessageMoveTasks moves) {
+                             Optional<ElasticMqPersistence> persistence) {
         this.server = server;
         this.port = port;
         this.actors = actors;
         this.queueManager = queueManager;
         this.persistence = persistence;
-        this.policies = policies;
-        this.moves = moves;
     }
 
     /** Starts ElasticMQ in memory. */
     public static ElasticMqBackend start(String edgeHost, int edgePort, String region, String accountId) {
-        return start(edgeHost, edgePort, region, accountId, Optional.empty(), StateStore.inMemory());
+        return start(edgeHost, edgePort, region, accountId, Optional.empty()).withState(StateStore.inMemory());
     }
 
     /**
@@ -67,11 +64,11 @@ public final class ElasticMqBackend implements AutoCloseable {
      *
      * @param edgeHost  host name clients reach the edge by
      * @param edgePort  the edge port, written into queue URLs
-     * @param directory where ElasticMQ keeps queues and messages; empty keeps them in memory
-     * @param state     where local-cloud keeps queue policies and message move tasks
+     * @param directory where ElasticMQ keeps queues and messages; empty keeps them in memory; call
+     *                  {@link #withState} before serving
      */
     public static ElasticMqBackend start(String edgeHost, int edgePort, String region, String accountId,
-                                         Optional<Path> directory, StateStore state) {
+                                         Optional<Path> directory) {
         ActorSystem actors = ActorSystem.create("elasticmq");
         Optional<ElasticMqPersistence> persistence = Optional.empty();
         try {
@@ -97,18 +94,25 @@ public final class ElasticMqBackend implements AutoCloseable {
             int port = server.waitUntilStarted().localAddress().getPort();
             log.info("ElasticMQ on 127.0.0.1:{}, queue URLs at http://{}:{}, {}", port, edgeHost, edgePort,
                     directory.map(d -> "queues and messages kept in " + d).orElse("in memory"));
-            URI backend = URI.create("http://127.0.0.1:" + port);
-            MessageMoveTasks moves = new MessageMoveTasks(new SqsJsonClient(backend,
-                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), 8), java.time.Clock.systemUTC(),
-                    state);
-            moves.resume();
-            return new ElasticMqBackend(server, port, actors, queueManager, persistence, new QueuePolicies(state),
-                    moves);
+            return new ElasticMqBackend(server, port, actors, queueManager, persistence);
         } catch (RuntimeException e) {
             actors.terminate();
             persistence.ifPresent(ElasticMqPersistence::close);
             throw e;
         }
+    }
+
+    /**
+     * Reads what local-cloud keeps about queues (policies, message move tasks) from its state and resumes the move
+     * tasks that were running. Separate from {@link #start} so that ElasticMQ starts while that state is read.
+     */
+    public ElasticMqBackend withState(StateStore state) {
+        policies = new QueuePolicies(state);
+        moves = new MessageMoveTasks(new SqsJsonClient(uri(),
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), 8), java.time.Clock.systemUTC(),
+                state);
+        moves.resume();
+        return this;
     }
 
     /**
@@ -184,7 +188,9 @@ public final class ElasticMqBackend implements AutoCloseable {
 
     @Override
     public void close() {
-        moves.close();
+        if (moves != null) {
+            moves.close();
+        }
         try {
             server.stopAndWait();
         } finally {

@@ -165,13 +165,23 @@ public final class StateStore implements WriteBarrier, AutoCloseable {
         return store;
     }
 
+    /**
+     * Replays one record. Only its key and kind are read ({@code {"k": ..., "v": ...}} or {@code {"k": ..., "d":
+     * true}}, key first): values are parsed later, by their owners, and only the latest of each key.
+     */
     private static void apply(Map<String, byte[]> latest, byte[] payload) {
-        JsonNode record = Json.parse(payload);
-        String key = record.path("k").asString();
-        if (record.has("d")) {
-            latest.remove(key);
-        } else {
-            latest.put(key, payload);
+        try (tools.jackson.core.JsonParser parser = Json.MAPPER.createParser(payload)) {
+            if (parser.nextToken() != tools.jackson.core.JsonToken.START_OBJECT
+                    || !"k".equals(parser.nextName())) {
+                throw new IllegalStateException("not a state record: " + new String(payload,
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
+            String key = parser.nextStringValue();
+            if ("d".equals(parser.nextName())) {
+                latest.remove(key);
+            } else {
+                latest.put(key, payload);
+            }
         }
     }
 
