@@ -13,22 +13,32 @@ import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.ApiKey;
 
 /**
- * The carrier's gateway API key. Its value is the configured one, or generated (and kept) on creation; an existing key
+ * A partner's gateway API key. Its value is the configured one, or generated (and kept) on creation; an existing key
  * whose value differs from the configured one is replaced, since API Gateway cannot change a key's value.
  */
 public final class ApiKeyResource implements Resource {
 
     private final String keyName;
+    private final String variable;
     private final Optional<String> configuredValue;
     private final SecretKeeper keeper;
     private final ApiGatewayClient apiGateway;
 
-    public ApiKeyResource(String keyName, Optional<String> configuredValue, SecretKeeper keeper,
+    /**
+     * @param variable the variable the value is configured and kept under, e.g. {@code CARRIER_GATEWAY_API_KEY}
+     */
+    public ApiKeyResource(String keyName, String variable, Optional<String> configuredValue, SecretKeeper keeper,
                           ApiGatewayClient apiGateway) {
         this.keyName = keyName;
+        this.variable = variable;
         this.configuredValue = configuredValue;
         this.keeper = keeper;
         this.apiGateway = apiGateway;
+    }
+
+    /** The key's name; its value is a secret and not part of the description. */
+    public String keyName() {
+        return keyName;
     }
 
     @Override
@@ -50,7 +60,7 @@ public final class ApiKeyResource implements Resource {
         ApiKey current = live.get();
         publish(facts, current);
         if (configuredValue.isPresent() && !sameValue(current.value(), configuredValue.get())) {
-            return Change.replace(List.of("value differs from " + Secrets.CARRIER_GATEWAY_API_KEY
+            return Change.replace(List.of("value differs from " + variable
                     + " (API Gateway cannot change a key's value)"), () -> {
                         apiGateway.deleteApiKey(b -> b.apiKey(current.id()));
                         create(facts);
@@ -73,11 +83,11 @@ public final class ApiKeyResource implements Resource {
     private void create(Facts facts) {
         String value = configuredValue.orElseGet(() -> {
             String generated = Secrets.generate();
-            keeper.keep(Secrets.CARRIER_GATEWAY_API_KEY, generated);
+            keeper.keep(variable, generated);
             return generated;
         });
         var created = apiGateway.createApiKey(b -> b.name(keyName).enabled(true).value(value)
-                .description("eventgate: the carrier's key for POST /events"));
+                .description("eventgate: partner key for POST /events"));
         facts.put(ApiFacts.apiKeyId(keyName), created.id());
         facts.put(ApiFacts.apiKeyValue(keyName), value);
     }

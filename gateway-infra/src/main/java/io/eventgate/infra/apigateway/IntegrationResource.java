@@ -3,10 +3,7 @@ package io.eventgate.infra.apigateway;
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
 import io.eventgate.infra.provision.Resource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.eventgate.infra.settings.PartnerSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,39 +18,72 @@ import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 
 /**
  * The AWS integration of {@code POST /events}: EventBridge {@code PutEvents} called by API Gateway itself, with the
- * request mapping template of flow step 5 and response templates that turn a failed entry into a 502.
+ * request mapping template of flow step 5 (which also enforces each partner key's grants) and response templates that
+ * turn what EventBridge answered into a status the caller can act on ({@link PutEventsTemplates}).
  */
 public final class IntegrationResource implements Resource {
 
-    /** Backend statuses that mean PutEvents itself failed; everything else takes the default (200) response. */
-    static final String ERROR_SELECTION_PATTERN = "[45]\\d{2}";
-    private static final String TEMPLATE_DIR = "io/eventgate/infra/apigateway/";
-
     /** What the integration should be, given the facts. */
-    record Desired(String uri, String credentials, Map<String, String> requestParameters,
-                   Map<String, String> requestTemplates, Map<String, ResponseSpec> responses) {
+    public record Desired(String uri, String credentials, Map<String, String> requestParameters,
+                          Map<String, String> requestTemplates, Map<String, ResponseSpec> responses) {
     }
 
-    /** One integration response. */
-    record ResponseSpec(String selectionPattern, Map<String, String> responseTemplates) {
+    /** One integration response; a {@code null} selection pattern marks the default response. */
+    public record ResponseSpec(String selectionPattern, Map<String, String> responseTemplates) {
     }
 
     private final String pathPart;
     private final String region;
     private final String busName;
     private final String roleFact;
+    private final List<PartnerSettings> partners;
     private final ApiGatewayClient apiGateway;
 
     /**
      * @param roleFact the fact holding the ARN of the role API Gateway assumes to call PutEvents
+     * @param partners whose keys may publish what; their key ids are facts of the API key resources
      */
     public IntegrationResource(String pathPart, String region, String busName, String roleFact,
-                               ApiGatewayClient apiGateway) {
+                               List<PartnerSettings> partners, ApiGatewayClient apiGateway) {
         this.pathPart = pathPart;
         this.region = region;
         this.busName = busName;
         this.roleFact = roleFact;
+        this.partners = List.copyOf(partners);
         this.apiGateway = apiGateway;
+    }
+
+    /** The path part of the method this integration belongs to. */
+    public String pathPart() {
+        return pathPart;
+    }
+
+    /** The method this integration belongs to. */
+    public String httpMethod() {
+        return MethodResource.HTTP_METHOD;
+    }
+
+    /** An AWS service integration: API Gateway calls the service's action itself. */
+    public String type() {
+        return IntegrationType.AWS.toString();
+    }
+
+    /** The method API Gateway calls the AWS action with. */
+    public String integrationHttpMethod() {
+        return "POST";
+    }
+
+    /** Requests whose content type has no mapping template are refused rather than passed through. */
+    public String passthroughBehavior() {
+        return "NEVER";
+    }
+
+    /** The integration's desired state as data, given the facts (the role API Gateway assumes). */
+    public Desired desired(Facts facts) {
+        List<PutEventsTemplates.Grant> grants = new ArrayList<>();
+        partners.forEach(partner -> grants.addAll(PutEventsTemplates.grants(
+                facts.require(ApiFacts.apiKeyId(partner.apiKeyName())), partner)));
+        return desired(region, busName, facts.require(roleFact), grants);
     }
 
     @Override
@@ -66,27 +96,20 @@ public final class IntegrationResource implements Resource {
         return MethodResource.HTTP_METHOD + " /" + pathPart + " -> events:PutEvents";
     }
 
-    /** The request mapping template for a bus; public so that tests can render it with the reference engine. */
-    public static String requestTemplate(String busName) {
-        return template("put-events-request.vtl").replace("{{EVENT_BUS_NAME}}", busName);
-    }
-
-    static Desired desired(String region, String busName, String credentials) {
+    static Desired desired(String region, String busName, String credentials, List<PutEventsTemplates.Grant> grants) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("integration.request.header.X-Amz-Target", "'AWSEvents.PutEvents'");
         parameters.put("integration.request.header.Content-Type", "'application/x-amz-json-1.1'");
         Map<String, ResponseSpec> responses = new LinkedHashMap<>();
-        responses.put("200", new ResponseSpec(null,
-                Map.of(ModelResource.CONTENT_TYPE, template("put-events-response.vtl"))));
-        responses.put("502", new ResponseSpec(ERROR_SELECTION_PATTERN,
-                Map.of(ModelResource.CONTENT_TYPE, template("put-events-error.vtl"))));
+        PutEventsTemplates.responses().forEach(r -> responses.put(r.statusCode(),
+                new ResponseSpec(r.selectionPattern(), Map.of(ModelResource.CONTENT_TYPE, r.template()))));
         return new Desired("arn:aws:apigateway:" + region + ":events:action/PutEvents", credentials, parameters,
-                Map.of(ModelResource.CONTENT_TYPE, requestTemplate(busName)), responses);
+                Map.of(ModelResource.CONTENT_TYPE, PutEventsTemplates.request(busName, grants)), responses);
     }
 
     @Override
     public Change plan(Facts facts) {
-        Desired wanted = desired(region, busName, facts.require(roleFact));
+        Desired wanted = desired(facts);
         facts.put(ApiFacts.config("integration." + pathPart), wanted.toString());
         return ApiFacts.tracked(facts, "integration." + pathPart, converge(facts, wanted));
     }
@@ -101,13 +124,13 @@ public final class IntegrationResource implements Resource {
         }
         GetIntegrationResponse current = live.get();
         List<String> details = new ArrayList<>();
-        compare(details, "type", current.typeAsString(), IntegrationType.AWS.toString());
-        compare(details, "integration method", current.httpMethod(), "POST");
+        compare(details, "type", current.typeAsString(), type());
+        compare(details, "integration method", current.httpMethod(), integrationHttpMethod());
         compare(details, "uri", current.uri(), wanted.uri());
         compare(details, "credentials", current.credentials(), wanted.credentials());
         compare(details, "request parameters", current.requestParameters(), wanted.requestParameters());
         compare(details, "request templates", current.requestTemplates(), wanted.requestTemplates());
-        compare(details, "passthrough behavior", current.passthroughBehavior(), "NEVER");
+        compare(details, "passthrough behavior", current.passthroughBehavior(), passthroughBehavior());
         if (!details.isEmpty()) {
             // The integration is rebuilt as a whole; its responses go with it and are put again.
             return Change.replace(details, () -> {
@@ -155,13 +178,13 @@ public final class IntegrationResource implements Resource {
         String resourceId = facts.require(ApiFacts.resourceId(pathPart));
         apiGateway.putIntegration(b -> b.restApiId(apiId).resourceId(resourceId)
                 .httpMethod(MethodResource.HTTP_METHOD)
-                .type(IntegrationType.AWS)
-                .integrationHttpMethod("POST")
+                .type(type())
+                .integrationHttpMethod(integrationHttpMethod())
                 .uri(wanted.uri())
                 .credentials(wanted.credentials())
                 .requestParameters(wanted.requestParameters())
                 .requestTemplates(wanted.requestTemplates())
-                .passthroughBehavior("NEVER"));
+                .passthroughBehavior(passthroughBehavior()));
         putResponses(apiId, resourceId, responses);
     }
 
@@ -194,16 +217,5 @@ public final class IntegrationResource implements Resource {
 
     private static String blankToNull(String value) {
         return value == null || value.isEmpty() ? null : value;
-    }
-
-    private static String template(String name) {
-        try (InputStream in = IntegrationResource.class.getClassLoader().getResourceAsStream(TEMPLATE_DIR + name)) {
-            if (in == null) {
-                throw new IllegalStateException(TEMPLATE_DIR + name + " is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

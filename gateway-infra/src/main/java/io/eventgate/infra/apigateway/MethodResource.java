@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 public final class MethodResource implements Resource {
 
     static final String HTTP_METHOD = "POST";
-    static final Set<String> STATUS_CODES = Set.of("200", "502");
+    static final Set<String> STATUS_CODES = PutEventsTemplates.STATUSES;
 
     private final String pathPart;
     private final String modelName;
@@ -33,6 +33,25 @@ public final class MethodResource implements Resource {
         this.modelName = modelName;
         this.validatorName = validatorName;
         this.apiGateway = apiGateway;
+    }
+
+    /**
+     * What the method must be: no authorizer, an API key, the body validated against the model, and the status codes
+     * the integration answers with.
+     */
+    public record Desired(String httpMethod, String authorizationType, boolean apiKeyRequired, String validatorName,
+                          Map<String, String> requestModels, Set<String> statusCodes) {
+    }
+
+    /** The path part under the API's root. */
+    public String pathPart() {
+        return pathPart;
+    }
+
+    /** The method's desired state as data. */
+    public Desired desired() {
+        return new Desired(HTTP_METHOD, "NONE", true, validatorName, Map.of(ModelResource.CONTENT_TYPE, modelName),
+                STATUS_CODES);
     }
 
     @Override

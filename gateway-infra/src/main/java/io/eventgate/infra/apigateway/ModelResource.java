@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.GetModelResponse;
 import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 
-/** The request model: the gateway envelope's JSON Schema (draft 4) from event-contracts. */
+/** The request model: the JSON Schema (draft 4) {@link GatewayModel} generates from event-contracts. */
 public final class ModelResource implements Resource {
 
     static final String CONTENT_TYPE = "application/json";
@@ -23,6 +23,15 @@ public final class ModelResource implements Resource {
         this.modelName = modelName;
         this.schema = schema;
         this.apiGateway = apiGateway;
+    }
+
+    /** The JSON Schema (draft 4) the request body is checked against. */
+    public String schema() {
+        return schema;
+    }
+
+    public String contentType() {
+        return CONTENT_TYPE;
     }
 
     @Override
@@ -52,7 +61,7 @@ public final class ModelResource implements Resource {
         if (JsonDocs.same(live.get().schema(), schema)) {
             return Change.none();
         }
-        return Change.update(List.of("schema differs from event-contracts' envelope schema"),
+        return Change.update(List.of("schema differs from the model generated from event-contracts"),
                 () -> apiGateway.updateModel(b -> b.restApiId(apiId.get()).modelName(modelName)
                         .patchOperations(p -> p.op("replace").path("/schema").value(schema))));
     }

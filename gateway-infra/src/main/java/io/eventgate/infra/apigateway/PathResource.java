@@ -17,6 +17,11 @@ public final class PathResource implements Resource {
         this.apiGateway = apiGateway;
     }
 
+    /** The path part under the API's root, without slashes. */
+    public String pathPart() {
+        return pathPart;
+    }
+
     @Override
     public String kind() {
         return "apigateway resource";

@@ -21,6 +21,16 @@ public final class RequestValidatorResource implements Resource {
         this.apiGateway = apiGateway;
     }
 
+    /** The validator checks the body against the method's model. */
+    public boolean validatesRequestBody() {
+        return true;
+    }
+
+    /** ... and no request parameters. */
+    public boolean validatesRequestParameters() {
+        return false;
+    }
+
     @Override
     public String kind() {
         return "apigateway request validator";
@@ -43,7 +53,8 @@ public final class RequestValidatorResource implements Resource {
         if (live.isEmpty()) {
             return Change.create(() -> facts.put(ApiFacts.validatorId(validatorName), apiGateway
                     .createRequestValidator(b -> b.restApiId(facts.require(ApiFacts.REST_API_ID)).name(validatorName)
-                            .validateRequestBody(true).validateRequestParameters(false))
+                            .validateRequestBody(validatesRequestBody())
+                            .validateRequestParameters(validatesRequestParameters()))
                     .id()));
         }
         RequestValidator current = live.get();

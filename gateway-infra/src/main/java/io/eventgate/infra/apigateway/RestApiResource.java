@@ -30,6 +30,21 @@ public final class RestApiResource implements Resource {
         this.apiGateway = apiGateway;
     }
 
+    /** The {@code _custom_id_} tag value (honoured by local-cloud and LocalStack, ignored by AWS). */
+    public String customId() {
+        return customId;
+    }
+
+    /** The tag that carries {@link #customId()}. */
+    public String customIdTag() {
+        return CUSTOM_ID_TAG;
+    }
+
+    /** The endpoint type the API is created with. */
+    public String endpointType() {
+        return EndpointType.REGIONAL.toString();
+    }
+
     @Override
     public String kind() {
         return "apigateway rest api";

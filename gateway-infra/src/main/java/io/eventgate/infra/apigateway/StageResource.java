@@ -31,6 +31,11 @@ public final class StageResource implements Resource {
         this.apiGateway = apiGateway;
     }
 
+    /** The stage name. */
+    public String stage() {
+        return stage;
+    }
+
     @Override
     public String kind() {
         return "apigateway stage";

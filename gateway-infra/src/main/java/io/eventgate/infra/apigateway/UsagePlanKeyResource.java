@@ -7,7 +7,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 
-/** Puts the carrier's key into its usage plan, which is what admits the key to the stage. */
+/** Puts a partner's key into its usage plan, which is what admits the key to the stage. */
 public final class UsagePlanKeyResource implements Resource {
 
     private final String planName;
@@ -18,6 +18,14 @@ public final class UsagePlanKeyResource implements Resource {
         this.planName = planName;
         this.keyName = keyName;
         this.apiGateway = apiGateway;
+    }
+
+    public String planName() {
+        return planName;
+    }
+
+    public String keyName() {
+        return keyName;
     }
 
     @Override

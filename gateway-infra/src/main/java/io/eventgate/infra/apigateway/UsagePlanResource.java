@@ -3,7 +3,7 @@ package io.eventgate.infra.apigateway;
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
 import io.eventgate.infra.provision.Resource;
-import io.eventgate.infra.settings.InfraSettings;
+import io.eventgate.infra.settings.PartnerSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,19 +16,29 @@ import software.amazon.awssdk.services.apigateway.model.QuotaPeriodType;
 import software.amazon.awssdk.services.apigateway.model.UsagePlan;
 
 /**
- * The carrier's usage plan: throttle and quota per key, attached to the API's stage (a key only works through a plan
+ * A partner's usage plan: throttle and quota per key, attached to the API's stage (a key only works through a plan
  * attached to the stage it calls).
  */
 public final class UsagePlanResource implements Resource {
 
-    private final InfraSettings.Inbound inbound;
+    private final PartnerSettings partner;
     private final String stage;
     private final ApiGatewayClient apiGateway;
 
-    public UsagePlanResource(InfraSettings.Inbound inbound, String stage, ApiGatewayClient apiGateway) {
-        this.inbound = inbound;
+    public UsagePlanResource(PartnerSettings partner, String stage, ApiGatewayClient apiGateway) {
+        this.partner = partner;
         this.stage = stage;
         this.apiGateway = apiGateway;
+    }
+
+    /** The partner whose plan it is: its name, throttle and quota. */
+    public PartnerSettings partner() {
+        return partner;
+    }
+
+    /** The stage the plan admits keys to. */
+    public String stage() {
+        return stage;
     }
 
     @Override
@@ -38,7 +48,7 @@ public final class UsagePlanResource implements Resource {
 
     @Override
     public String name() {
-        return inbound.usagePlanName();
+        return partner.usagePlanName();
     }
 
     @Override
@@ -47,37 +57,37 @@ public final class UsagePlanResource implements Resource {
         facts.require(ApiFacts.stage(stage));
         Optional<UsagePlan> live = find();
         if (live.isEmpty()) {
-            return Change.create(() -> facts.put(ApiFacts.usagePlanId(inbound.usagePlanName()), apiGateway
-                    .createUsagePlan(b -> b.name(inbound.usagePlanName())
-                            .description("eventgate: the carrier's throttle and quota on POST /events")
-                            .throttle(t -> t.rateLimit(inbound.rateLimit()).burstLimit(inbound.burstLimit()))
-                            .quota(q -> q.limit(inbound.quotaLimit()).period(inbound.quotaPeriod()))
+            return Change.create(() -> facts.put(ApiFacts.usagePlanId(partner.usagePlanName()), apiGateway
+                    .createUsagePlan(b -> b.name(partner.usagePlanName())
+                            .description("eventgate: throttle and quota of partner " + partner.name())
+                            .throttle(t -> t.rateLimit(partner.rateLimit()).burstLimit(partner.burstLimit()))
+                            .quota(q -> q.limit(partner.quotaLimit()).period(partner.quotaPeriod()))
                             .apiStages(s -> s.apiId(apiId).stage(stage)))
                     .id()));
         }
         UsagePlan current = live.get();
-        facts.put(ApiFacts.usagePlanId(inbound.usagePlanName()), current.id());
+        facts.put(ApiFacts.usagePlanId(partner.usagePlanName()), current.id());
         List<String> details = new ArrayList<>();
         List<PatchOperation> patches = new ArrayList<>();
         Double rate = current.throttle() == null ? null : current.throttle().rateLimit();
         Integer burst = current.throttle() == null ? null : current.throttle().burstLimit();
-        if (rate == null || Double.compare(rate, inbound.rateLimit()) != 0) {
-            details.add("throttle rate " + rate + " -> " + inbound.rateLimit());
-            patches.add(replace("/throttle/rateLimit", String.valueOf(inbound.rateLimit())));
+        if (rate == null || Double.compare(rate, partner.rateLimit()) != 0) {
+            details.add("throttle rate " + rate + " -> " + partner.rateLimit());
+            patches.add(replace("/throttle/rateLimit", String.valueOf(partner.rateLimit())));
         }
-        if (!Objects.equals(burst, inbound.burstLimit())) {
-            details.add("throttle burst " + burst + " -> " + inbound.burstLimit());
-            patches.add(replace("/throttle/burstLimit", String.valueOf(inbound.burstLimit())));
+        if (!Objects.equals(burst, partner.burstLimit())) {
+            details.add("throttle burst " + burst + " -> " + partner.burstLimit());
+            patches.add(replace("/throttle/burstLimit", String.valueOf(partner.burstLimit())));
         }
         Integer limit = current.quota() == null ? null : current.quota().limit();
         QuotaPeriodType period = current.quota() == null ? null : current.quota().period();
-        if (!Objects.equals(limit, inbound.quotaLimit())) {
-            details.add("quota " + limit + " -> " + inbound.quotaLimit());
-            patches.add(replace("/quota/limit", String.valueOf(inbound.quotaLimit())));
+        if (!Objects.equals(limit, partner.quotaLimit())) {
+            details.add("quota " + limit + " -> " + partner.quotaLimit());
+            patches.add(replace("/quota/limit", String.valueOf(partner.quotaLimit())));
         }
-        if (period == null || !period.toString().equals(inbound.quotaPeriod())) {
-            details.add("quota period " + period + " -> " + inbound.quotaPeriod());
-            patches.add(replace("/quota/period", inbound.quotaPeriod()));
+        if (period == null || !period.toString().equals(partner.quotaPeriod())) {
+            details.add("quota period " + period + " -> " + partner.quotaPeriod());
+            patches.add(replace("/quota/period", partner.quotaPeriod()));
         }
         boolean attached = current.hasApiStages() && current.apiStages().stream()
                 .anyMatch(s -> apiId.equals(s.apiId()) && stage.equals(s.stage()));
@@ -115,7 +125,7 @@ public final class UsagePlanResource implements Resource {
 
     private Optional<UsagePlan> find() {
         return apiGateway.getUsagePlansPaginator(b -> b.limit(500)).items().stream()
-                .filter(p -> inbound.usagePlanName().equals(p.name()))
+                .filter(p -> partner.usagePlanName().equals(p.name()))
                 .findFirst();
     }
 

@@ -27,7 +27,7 @@ final class Session implements AutoCloseable {
     Session(TargetOptions options) {
         this.settings = options.settings();
         this.outputsFile = options.outputsFile();
-        this.secrets = options.secrets(outputsFile);
+        this.secrets = options.secrets(outputsFile, settings);
         this.aws = new AwsClients(settings.aws());
         this.topology = new GatewayTopology(settings, secrets, outputsFile, aws);
     }

@@ -2,6 +2,7 @@ package io.eventgate.infra.cli;
 
 import io.eventgate.infra.outputs.OutputsFile;
 import io.eventgate.infra.settings.InfraSettings;
+import io.eventgate.infra.settings.PartnerSettings;
 import io.eventgate.infra.settings.Secrets;
 import io.eventgate.infra.settings.SettingsLoader;
 import java.nio.file.Path;
@@ -60,7 +61,8 @@ final class TargetOptions {
         return new OutputsFile(envFile);
     }
 
-    Secrets secrets(OutputsFile file) {
-        return Secrets.from(environment, file.read());
+    Secrets secrets(OutputsFile file, InfraSettings settings) {
+        return Secrets.from(environment, file.read(),
+                settings.partners().stream().map(PartnerSettings::apiKeyVariable).toList());
     }
 }

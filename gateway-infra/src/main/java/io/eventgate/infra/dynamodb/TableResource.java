@@ -47,6 +47,16 @@ public final class TableResource implements Resource {
         return "dynamodb.table." + table + ".arn";
     }
 
+    /** The table's key schema, indexes, stream and TTL as the settings describe them. */
+    public TableSettings table() {
+        return table;
+    }
+
+    /** Tables are created on demand (pay per request). */
+    public String billingMode() {
+        return BillingMode.PAY_PER_REQUEST.toString();
+    }
+
     @Override
     public String kind() {
         return "dynamodb table";

@@ -38,6 +38,25 @@ public final class ApiDestinationResource implements Resource {
         return "events.api-destination." + destination + ".arn";
     }
 
+    /** The connection the destination authenticates with. */
+    public String connection() {
+        return connection;
+    }
+
+    /** The invocation endpoint. */
+    public String url() {
+        return url;
+    }
+
+    /** The HTTP method of every invocation. */
+    public String httpMethod() {
+        return ApiDestinationHttpMethod.POST.toString();
+    }
+
+    public int rateLimitPerSecond() {
+        return rateLimitPerSecond;
+    }
+
     @Override
     public String kind() {
         return "eventbridge api destination";

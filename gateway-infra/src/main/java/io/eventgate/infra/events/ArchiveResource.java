@@ -30,6 +30,16 @@ public final class ArchiveResource implements Resource {
         return "events.archive." + archive + ".arn";
     }
 
+    /** The bus whose events it keeps (every one: the archive has no pattern). */
+    public String bus() {
+        return bus;
+    }
+
+    /** 0 keeps events forever. */
+    public int retentionDays() {
+        return retentionDays;
+    }
+
     @Override
     public String kind() {
         return "eventbridge archive";

@@ -51,6 +51,16 @@ public final class ConnectionResource implements Resource {
         return "secret." + Secrets.CARRIER_INBOUND_API_KEY;
     }
 
+    /** The authorization type; the key's value is a secret and not part of the description. */
+    public String authorizationType() {
+        return ConnectionAuthorizationType.API_KEY.toString();
+    }
+
+    /** The header the key is sent in. */
+    public String headerName() {
+        return headerName;
+    }
+
     @Override
     public String kind() {
         return "eventbridge connection";

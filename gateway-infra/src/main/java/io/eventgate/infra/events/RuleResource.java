@@ -45,6 +45,16 @@ public final class RuleResource implements Resource {
         return "events.rule." + rule + ".arn";
     }
 
+    /** The bus the rule is on. */
+    public String bus() {
+        return bus;
+    }
+
+    /** The pattern, description and targets the rule must have, given the facts: its desired state as data. */
+    public Desired desired(Facts facts) {
+        return desired.apply(facts);
+    }
+
     @Override
     public String kind() {
         return "eventbridge rule";

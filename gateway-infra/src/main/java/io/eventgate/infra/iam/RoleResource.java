@@ -39,6 +39,16 @@ public final class RoleResource implements Resource {
         return "iam.role." + role + ".arn";
     }
 
+    /** Who may assume the role. */
+    public String trustPolicy() {
+        return trustPolicy;
+    }
+
+    /** The role's inline policy, given the facts. */
+    public String permissions(Facts facts) {
+        return permissions.apply(facts);
+    }
+
     @Override
     public String kind() {
         return "iam role";

@@ -4,6 +4,7 @@ import io.eventgate.infra.apigateway.ApiFacts;
 import io.eventgate.infra.events.ConnectionResource;
 import io.eventgate.infra.provision.Facts;
 import io.eventgate.infra.settings.InfraSettings;
+import io.eventgate.infra.settings.PartnerSettings;
 import io.eventgate.infra.settings.Secrets;
 import io.eventgate.infra.settings.TableSettings;
 import io.eventgate.infra.sqs.QueueResource;
@@ -25,7 +26,6 @@ public final class Outputs {
     public static final String GATEWAY_URL = "GATEWAY_URL";
     public static final String GATEWAY_API_ID = "GATEWAY_REST_API_ID";
     public static final String GATEWAY_STAGE = "GATEWAY_STAGE";
-    public static final String GATEWAY_KEY_ID = "CARRIER_GATEWAY_API_KEY_ID";
     public static final String INBOX_URL = "ORDERS_INBOX_QUEUE_URL";
     public static final String INBOX_DLQ_URL = "ORDERS_INBOX_DLQ_URL";
     public static final String CARRIER_DLQ_URL = "CARRIER_DELIVERY_DLQ_URL";
@@ -62,9 +62,11 @@ public final class Outputs {
             out.put(GATEWAY_STAGE, stage);
             out.put(GATEWAY_URL, invokeUrl(settings, apiId));
         });
-        String keyName = settings.carrier().inbound().apiKeyName();
-        facts.find(ApiFacts.apiKeyValue(keyName)).ifPresent(v -> out.put(Secrets.CARRIER_GATEWAY_API_KEY, v));
-        facts.find(ApiFacts.apiKeyId(keyName)).ifPresent(v -> out.put(GATEWAY_KEY_ID, v));
+        // Every partner's key (CARRIER_GATEWAY_API_KEY, ...) and its id, which rules match in detail.metadata.apiKeyId.
+        for (PartnerSettings partner : settings.partners()) {
+            facts.find(ApiFacts.apiKeyValue(partner.apiKeyName())).ifPresent(v -> out.put(partner.apiKeyVariable(), v));
+            facts.find(ApiFacts.apiKeyId(partner.apiKeyName())).ifPresent(v -> out.put(partner.apiKeyIdVariable(), v));
+        }
         facts.find(ConnectionResource.keyFact()).or(secrets::carrierInboundApiKey)
                 .ifPresent(v -> out.put(Secrets.CARRIER_INBOUND_API_KEY, v));
         queueUrl(facts, settings.orders().inboxQueue()).ifPresent(v -> out.put(INBOX_URL, v));
@@ -78,9 +80,9 @@ public final class Outputs {
         out.put(ORDERS_SOURCE, settings.orders().source());
         out.put(ORDERS_INBOX, settings.orders().inboxQueue());
         out.put(ORDERS_INBOX_DLQ, settings.orders().inboxDlq());
-        out.put(ORDERS_ACCEPTED_SOURCE, settings.carrier().source());
+        out.put(ORDERS_ACCEPTED_SOURCE, settings.carrierPartner().sources().getFirst());
         copy(out, Secrets.CARRIER_INBOUND_API_KEY, CARRIER_SERVICE_INBOUND_KEY);
-        copy(out, Secrets.CARRIER_GATEWAY_API_KEY, CARRIER_SERVICE_GATEWAY_KEY);
+        copy(out, settings.carrierPartner().apiKeyVariable(), CARRIER_SERVICE_GATEWAY_KEY);
         copy(out, GATEWAY_URL, CARRIER_SERVICE_GATEWAY_URL);
         return out;
     }

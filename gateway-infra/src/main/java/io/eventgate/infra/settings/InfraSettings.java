@@ -1,9 +1,12 @@
 package io.eventgate.infra.settings;
 
-import io.eventgate.contracts.EventContract;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +14,8 @@ import java.util.regex.Pattern;
  * so that {@code plan} fails before touching anything.
  */
 public record InfraSettings(
-        Target aws, Bus bus, Orders orders, Carrier carrier, Gateway gateway, Iam iam, List<TableSettings> tables) {
+        Target aws, Bus bus, Orders orders, List<PartnerSettings> partners, Carrier carrier, Gateway gateway, Iam iam,
+        List<TableSettings> tables) {
 
     static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
     static final Pattern EVENTS_NAME = Pattern.compile("[.\\-_A-Za-z0-9]{1,64}");
@@ -20,13 +24,56 @@ public record InfraSettings(
         Check.present(aws, "aws");
         Check.present(bus, "bus");
         Check.present(orders, "orders");
+        partners = List.copyOf(Check.notEmpty(partners, "partners"));
         Check.present(carrier, "carrier");
         Check.present(gateway, "gateway");
         Check.present(iam, "iam");
         tables = List.copyOf(Check.notEmpty(tables, "tables"));
+        checkTrust(orders, partners, carrier);
         if (!aws.local() && carrier.outbound().baseUrl().startsWith("http:")) {
             throw new InvalidSettingsException(
                     "carrier.outbound.baseUrl must use https on AWS (API destinations only call HTTPS endpoints)");
+        }
+    }
+
+    /** The partner whose events feed orders-service ({@code carrier.partner}). */
+    public PartnerSettings carrierPartner() {
+        return partners.stream().filter(p -> p.name().equals(carrier.partner())).findFirst().orElseThrow();
+    }
+
+    /**
+     * The trust model's invariants: names unique, no partner may publish our own source, a source belongs to one
+     * partner (so a source says who sent an event), and the carrier is a partner with one source (orders-service
+     * accepts one).
+     */
+    private static void checkTrust(Orders orders, List<PartnerSettings> partners, Carrier carrier) {
+        Set<String> names = new HashSet<>();
+        Set<String> keys = new HashSet<>();
+        Set<String> plans = new HashSet<>();
+        Map<String, String> owners = new HashMap<>();
+        for (PartnerSettings partner : partners) {
+            if (!names.add(partner.name()) || !keys.add(partner.apiKeyName()) || !plans.add(partner.usagePlanName())) {
+                throw new InvalidSettingsException("partners: " + partner.name() + " repeats the name, API key name"
+                        + " or usage plan name of another partner");
+            }
+            for (String source : partner.sources()) {
+                if (source.equals(orders.source())) {
+                    throw new InvalidSettingsException("partners[" + partner.name() + "].sources: " + source
+                            + " is orders.source; only orders-service publishes it, never through the gateway");
+                }
+                String owner = owners.putIfAbsent(source, partner.name());
+                if (owner != null) {
+                    throw new InvalidSettingsException("partners: source " + source + " is listed for both " + owner
+                            + " and " + partner.name() + "; a source belongs to one partner");
+                }
+            }
+        }
+        PartnerSettings carrierPartner = partners.stream().filter(p -> p.name().equals(carrier.partner()))
+                .findFirst().orElseThrow(() -> new InvalidSettingsException("carrier.partner: " + carrier.partner()
+                        + " is not one of partners " + names));
+        if (carrierPartner.sources().size() != 1) {
+            throw new InvalidSettingsException("partners[" + carrier.partner() + "].sources must list exactly one"
+                    + " source: orders-service accepts the carrier's events from one source");
         }
     }
 
@@ -107,39 +154,15 @@ public record InfraSettings(
         }
     }
 
-    /** The carrier partner: what it may send in, and how its shipment requests go out. */
-    public record Carrier(String source, List<String> eventNames, Inbound inbound, Outbound outbound) {
+    /**
+     * The carrier: which of the partners it is (its events feed orders-service through {@code orders.rule}) and how
+     * its shipment requests go out.
+     */
+    public record Carrier(String partner, Outbound outbound) {
 
         public Carrier {
-            Check.text(source, "carrier.source");
-            eventNames = List.copyOf(Check.notEmpty(eventNames, "carrier.eventNames"));
-            for (String eventName : eventNames) {
-                if (EventContract.byEventName(eventName).isEmpty()) {
-                    throw new InvalidSettingsException("carrier.eventNames: " + eventName + " is not an event of"
-                            + " event-contracts " + java.util.Arrays.stream(EventContract.values())
-                            .map(EventContract::eventName).toList());
-                }
-            }
-            Check.present(inbound, "carrier.inbound");
+            Check.text(partner, "carrier.partner");
             Check.present(outbound, "carrier.outbound");
-        }
-    }
-
-    /**
-     * The carrier's gateway API key and the usage plan that admits it to the stage.
-     *
-     * @param quotaPeriod {@code DAY}, {@code WEEK} or {@code MONTH}
-     */
-    public record Inbound(String apiKeyName, String usagePlanName, double rateLimit, int burstLimit, int quotaLimit,
-                          String quotaPeriod) {
-
-        public Inbound {
-            Check.text(apiKeyName, "carrier.inbound.apiKeyName");
-            Check.text(usagePlanName, "carrier.inbound.usagePlanName");
-            Check.positive(rateLimit, "carrier.inbound.rateLimit");
-            Check.range(burstLimit, 1, 1_000_000, "carrier.inbound.burstLimit");
-            Check.range(quotaLimit, 1, Integer.MAX_VALUE, "carrier.inbound.quotaLimit");
-            Check.matches(quotaPeriod, Pattern.compile("DAY|WEEK|MONTH"), "carrier.inbound.quotaPeriod");
         }
     }
 

@@ -2,6 +2,8 @@ package io.eventgate.infra.settings;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,13 +14,14 @@ import java.util.Optional;
  * <ul>
  *   <li>{@value #CARRIER_INBOUND_API_KEY}: the key EventBridge's connection sends to carrier-service in
  *       {@code x-api-key}; carrier-service is configured with the same value.</li>
- *   <li>{@value #CARRIER_GATEWAY_API_KEY}: the carrier's API Gateway key value for {@code POST /events}.</li>
+ *   <li>{@value #CARRIER_GATEWAY_API_KEY} (and {@code <NAME>_GATEWAY_API_KEY} for every other partner): a
+ *       partner's API Gateway key value for {@code POST /events}.</li>
  * </ul>
  *
  * When neither source has one, {@link #generate()} makes a fresh 256-bit value; {@code apply} records it in the
  * outputs file, which is git-ignored and written readable by its owner only.
  */
-public record Secrets(Optional<String> carrierInboundApiKey, Optional<String> carrierGatewayApiKey) {
+public record Secrets(Optional<String> carrierInboundApiKey, Map<String, String> gatewayApiKeys) {
 
     public static final String CARRIER_INBOUND_API_KEY = "CARRIER_INBOUND_API_KEY";
     public static final String CARRIER_GATEWAY_API_KEY = "CARRIER_GATEWAY_API_KEY";
@@ -29,16 +32,35 @@ public record Secrets(Optional<String> carrierInboundApiKey, Optional<String> ca
 
     public Secrets {
         carrierInboundApiKey.ifPresent(value -> requireUsable(CARRIER_INBOUND_API_KEY, value));
-        carrierGatewayApiKey.ifPresent(value -> requireUsable(CARRIER_GATEWAY_API_KEY, value));
+        gatewayApiKeys = Map.copyOf(gatewayApiKeys);
+        gatewayApiKeys.forEach(Secrets::requireUsable);
+    }
+
+    /** No secret known: every key is generated on creation. */
+    public static Secrets none() {
+        return new Secrets(Optional.empty(), Map.of());
+    }
+
+    /** A partner's gateway key value, by its variable ({@link PartnerSettings#apiKeyVariable()}). */
+    public Optional<String> gatewayApiKey(String variable) {
+        return Optional.ofNullable(gatewayApiKeys.get(variable));
+    }
+
+    public Optional<String> carrierGatewayApiKey() {
+        return gatewayApiKey(CARRIER_GATEWAY_API_KEY);
     }
 
     /**
-     * @param environment   the process environment (takes precedence)
+     * @param environment     the process environment (takes precedence)
      * @param previousOutputs the variables of the outputs file written earlier, if any
+     * @param gatewayKeys     the variables of the partners' gateway keys
      */
-    public static Secrets from(Map<String, String> environment, Map<String, String> previousOutputs) {
-        return new Secrets(find(CARRIER_INBOUND_API_KEY, environment, previousOutputs),
-                find(CARRIER_GATEWAY_API_KEY, environment, previousOutputs));
+    public static Secrets from(Map<String, String> environment, Map<String, String> previousOutputs,
+                               Collection<String> gatewayKeys) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        gatewayKeys.forEach(variable -> find(variable, environment, previousOutputs)
+                .ifPresent(value -> keys.put(variable, value)));
+        return new Secrets(find(CARRIER_INBOUND_API_KEY, environment, previousOutputs), keys);
     }
 
     /** A fresh random key: 32 bytes from {@link SecureRandom}, base64url without padding (43 characters). */
@@ -64,6 +86,6 @@ public record Secrets(Optional<String> carrierInboundApiKey, Optional<String> ca
     @Override
     public String toString() {
         return "Secrets[carrierInboundApiKey=" + carrierInboundApiKey.map(v -> "***").orElse("none")
-                + ", carrierGatewayApiKey=" + carrierGatewayApiKey.map(v -> "***").orElse("none") + "]";
+                + ", gatewayApiKeys=" + gatewayApiKeys.keySet() + "]";
     }
 }

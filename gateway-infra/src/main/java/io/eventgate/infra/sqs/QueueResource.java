@@ -55,6 +55,11 @@ public final class QueueResource implements Resource {
         return "sqs.queue." + queue + ".arn";
     }
 
+    /** The attributes the queue must have, given the facts: its desired state as data. */
+    public Map<QueueAttributeName, String> attributes(Facts facts) {
+        return attributes.apply(facts);
+    }
+
     @Override
     public String kind() {
         return "sqs queue";

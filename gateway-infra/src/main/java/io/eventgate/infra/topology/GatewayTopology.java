@@ -3,6 +3,7 @@ package io.eventgate.infra.topology;
 import io.eventgate.contracts.EventContract;
 import io.eventgate.infra.apigateway.ApiFacts;
 import io.eventgate.infra.apigateway.ApiKeyResource;
+import io.eventgate.infra.apigateway.GatewayModel;
 import io.eventgate.infra.apigateway.IntegrationResource;
 import io.eventgate.infra.apigateway.MethodResource;
 import io.eventgate.infra.apigateway.ModelResource;
@@ -27,6 +28,7 @@ import io.eventgate.infra.provision.Facts;
 import io.eventgate.infra.provision.Resource;
 import io.eventgate.infra.settings.InfraSettings;
 import io.eventgate.infra.settings.InvalidSettingsException;
+import io.eventgate.infra.settings.PartnerSettings;
 import io.eventgate.infra.settings.SecretKeeper;
 import io.eventgate.infra.settings.Secrets;
 import io.eventgate.infra.sqs.QueuePolicies;
@@ -71,8 +73,8 @@ public final class GatewayTopology {
         Arns arns = aws.arns();
         var bus = settings.bus();
         var orders = settings.orders();
-        var carrier = settings.carrier();
-        var outbound = carrier.outbound();
+        var outbound = settings.carrier().outbound();
+        var carrier = settings.carrierPartner();
         var gateway = settings.gateway();
         String ordersRuleArn = arns.rule(bus.name(), orders.rule());
         String carrierRuleArn = arns.rule(bus.name(), outbound.rule());
@@ -108,29 +110,33 @@ public final class GatewayTopology {
         resources.addAll(roles(arns));
 
         resources.add(new RestApiResource(gateway.apiName(), gateway.customId(), aws.apiGateway()));
-        resources.add(new ModelResource(gateway.modelName(),
-                EventContract.read(EventContract.GATEWAY_ENVELOPE_SCHEMA), aws.apiGateway()));
+        resources.add(new ModelResource(gateway.modelName(), GatewayModel.schema(settings.partners().stream()
+                .flatMap(p -> p.eventNames().stream()).toList()), aws.apiGateway()));
         resources.add(new RequestValidatorResource(gateway.validatorName(), aws.apiGateway()));
         resources.add(new PathResource(gateway.resource(), aws.apiGateway()));
         resources.add(new MethodResource(gateway.resource(), gateway.modelName(), gateway.validatorName(),
                 aws.apiGateway()));
+        // The keys come before the integration: its request template grants each key id what it may publish.
+        for (PartnerSettings partner : settings.partners()) {
+            resources.add(new ApiKeyResource(partner.apiKeyName(), partner.apiKeyVariable(),
+                    secrets.gatewayApiKey(partner.apiKeyVariable()), keeper, aws.apiGateway()));
+        }
         resources.add(new IntegrationResource(gateway.resource(), settings.aws().region(), bus.name(), APIGATEWAY_ROLE,
-                aws.apiGateway()));
+                settings.partners(), aws.apiGateway()));
         resources.add(new StageResource(gateway.stage(), aws.apiGateway()));
-        resources.add(new ApiKeyResource(carrier.inbound().apiKeyName(), secrets.carrierGatewayApiKey(), keeper,
-                aws.apiGateway()));
-        resources.add(new UsagePlanResource(carrier.inbound(), gateway.stage(), aws.apiGateway()));
-        resources.add(new UsagePlanKeyResource(carrier.inbound().usagePlanName(), carrier.inbound().apiKeyName(),
-                aws.apiGateway()));
+        for (PartnerSettings partner : settings.partners()) {
+            resources.add(new UsagePlanResource(partner, gateway.stage(), aws.apiGateway()));
+            resources.add(new UsagePlanKeyResource(partner.usagePlanName(), partner.apiKeyName(), aws.apiGateway()));
+        }
 
         resources.add(new RuleResource(outbound.rule(), bus.name(), facts -> new RuleResource.Desired(
-                "eventgate: OrderCreated to the carrier's shipments API",
-                pattern(orders.source(), List.of(EventContract.ORDER_CREATED.eventName()), null),
+                "eventgate: OrderCreated (ours only, never one that came through the gateway) to the carrier",
+                ourEventPattern(orders.source(), List.of(EventContract.ORDER_CREATED.eventName())),
                 List.of(carrierTarget(facts))), aws.events()));
         resources.add(new RuleResource(orders.rule(), bus.name(), facts -> new RuleResource.Desired(
                 "eventgate: the carrier's events (sent with the carrier's API key only) to orders-service",
-                pattern(carrier.source(), carrier.eventNames(),
-                        facts.require(ApiFacts.apiKeyId(carrier.inbound().apiKeyName()))),
+                partnerEventPattern(carrier.sources(), carrier.eventNames(),
+                        facts.require(ApiFacts.apiKeyId(carrier.apiKeyName()))),
                 List.of(ordersTarget(facts))), aws.events()));
         return List.copyOf(resources);
     }
@@ -155,10 +161,15 @@ public final class GatewayTopology {
         }
         String busArn = arns.eventBus(settings.bus().name());
         String destination = settings.carrier().outbound().destinationName();
+        // The gateway's role may put only partner sources and event names on the bus: even a broken template could
+        // not publish ours (EventBridge answers NotAuthorizedForSourceException / ...DetailTypeException).
+        List<String> sources = settings.partners().stream().flatMap(p -> p.sources().stream()).toList();
+        List<String> eventNames = settings.partners().stream().flatMap(p -> p.eventNames().stream()).distinct()
+                .toList();
         return List.of(
                 new RoleResource(iam.apiGatewayRoleName(),
                         Policies.trust("apigateway.amazonaws.com", aws.accountId()),
-                        facts -> Policies.allow("events:PutEvents", busArn), aws.iam()),
+                        facts -> Policies.allowPutEvents(busArn, sources, eventNames), aws.iam()),
                 new ProvidedRole(APIGATEWAY_ROLE, arns.role(iam.apiGatewayRoleName())),
                 new RoleResource(iam.eventBridgeRoleName(),
                         Policies.trust("events.amazonaws.com", aws.accountId()),
@@ -193,18 +204,29 @@ public final class GatewayTopology {
     }
 
     /**
-     * An event pattern on source and detail-type, and, when given, on the API key id the gateway stamped into
-     * {@code detail.metadata.apiKeyId}.
+     * Our own events of these types: none that carries {@code detail.metadata.apiKeyId}, which the gateway stamps on
+     * every event it puts on the bus, so no partner can trigger a rule that feeds a partner or our services.
      */
-    static String pattern(String source, List<String> detailTypes, String apiKeyId) {
+    public static String ourEventPattern(String source, List<String> detailTypes) {
+        ObjectNode pattern = sourceAndTypes(List.of(source), detailTypes);
+        pattern.putObject("detail").putObject("metadata").putArray("apiKeyId").addObject().put("exists", false);
+        return JsonDocs.write(pattern);
+    }
+
+    /** A partner's events of these types, sent through the gateway with that partner's API key. */
+    public static String partnerEventPattern(List<String> sources, List<String> detailTypes, String apiKeyId) {
+        ObjectNode pattern = sourceAndTypes(sources, detailTypes);
+        pattern.putObject("detail").putObject("metadata").putArray("apiKeyId").add(apiKeyId);
+        return JsonDocs.write(pattern);
+    }
+
+    private static ObjectNode sourceAndTypes(List<String> sources, List<String> detailTypes) {
         ObjectNode pattern = JsonNodeFactory.instance.objectNode();
-        pattern.putArray("source").add(source);
+        ArrayNode source = pattern.putArray("source");
+        sources.forEach(source::add);
         ArrayNode types = pattern.putArray("detail-type");
         detailTypes.forEach(types::add);
-        if (apiKeyId != null) {
-            pattern.putObject("detail").putObject("metadata").putArray("apiKeyId").add(apiKeyId);
-        }
-        return JsonDocs.write(pattern);
+        return pattern;
     }
 
     /** The DLQs {@code redrive} knows, and where each one's messages go back to. */

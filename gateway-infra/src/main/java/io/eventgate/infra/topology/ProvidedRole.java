@@ -8,7 +8,7 @@ import io.eventgate.infra.provision.Resource;
  * A role that is not managed here: its ARN is given (AWS without {@code --manage-iam}) or, on a local endpoint, a
  * conventional ARN that nothing checks. Publishes the ARN and never changes anything.
  */
-final class ProvidedRole implements Resource {
+public final class ProvidedRole implements Resource {
 
     private final String factKey;
     private final String roleArn;
@@ -16,6 +16,15 @@ final class ProvidedRole implements Resource {
     ProvidedRole(String factKey, String roleArn) {
         this.factKey = factKey;
         this.roleArn = roleArn;
+    }
+
+    /** The fact under which the role's ARN is published. */
+    public String factKey() {
+        return factKey;
+    }
+
+    public String roleArn() {
+        return roleArn;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.eventgate.infra.settings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,10 @@ class SettingsLoaderTest {
         assertThat(settings.bus().name()).isEqualTo("eventgate");
         assertThat(settings.orders().inboxQueue()).isEqualTo("orders-inbox");
         assertThat(settings.orders().inboxDlq()).isEqualTo("orders-inbox-dlq");
-        assertThat(settings.carrier().eventNames()).containsExactly("OrderShipped", "OrderDelivered",
+        assertThat(settings.carrierPartner().eventNames()).containsExactly("OrderShipped", "OrderDelivered",
                 "OrderCancelled");
+        assertThat(settings.carrierPartner().sources()).containsExactly("com.carrier");
+        assertThat(settings.carrierPartner().apiKeyVariable()).isEqualTo(Secrets.CARRIER_GATEWAY_API_KEY);
         assertThat(settings.gateway().stage()).isEqualTo("local");
         assertThat(settings.carrier().outbound().shipmentsUrl()).isEqualTo("http://localhost:8081/shipments");
     }
@@ -44,14 +47,12 @@ class SettingsLoaderTest {
 
         InfraSettings settings = new SettingsLoader(environment).load(Optional.of(file),
                 Map.of("carrier.outbound.baseUrl", "http://carrier-service:8081/",
-                        "carrier.eventNames", "[OrderShipped]",
                         "carrier.outbound.rateLimitPerSecond", "3"));
 
         assertThat(settings.aws().local()).isTrue();
         assertThat(settings.bus().name()).isEqualTo("from-env");
         assertThat(settings.gateway().stage()).isEqualTo("prod");
         assertThat(settings.carrier().outbound().shipmentsUrl()).isEqualTo("http://carrier-service:8081/shipments");
-        assertThat(settings.carrier().eventNames()).containsExactly("OrderShipped");
         assertThat(settings.carrier().outbound().rateLimitPerSecond()).isEqualTo(3);
     }
 
@@ -73,10 +74,61 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void readsThePartnersFromAFileTheListReplacedAsAWhole() throws Exception {
+        Path file = directory.resolve("partners.yaml");
+        Files.writeString(file, partners("""
+                  - {name: acme, apiKeyName: acme, usagePlanName: acme-plan, sources: [com.acme],
+                     eventNames: [OrderDelivered], rateLimit: 5, burstLimit: 10, quotaLimit: 1000, quotaPeriod: DAY}
+                """));
+
+        InfraSettings settings = new SettingsLoader(Map.of()).load(Optional.of(file), Map.of());
+
+        assertThat(settings.partners()).extracting(PartnerSettings::name).containsExactly("carrier", "acme");
+        assertThat(settings.partners().get(1).apiKeyVariable()).isEqualTo("ACME_GATEWAY_API_KEY");
+        assertThat(settings.partners().get(1).apiKeyIdVariable()).isEqualTo("ACME_GATEWAY_API_KEY_ID");
+    }
+
+    @Test
     void acceptsOnlyEventNamesThatHaveAContract() {
+        assertThatThrownBy(() -> load(partners("""
+                  - {name: acme, apiKeyName: acme, usagePlanName: acme-plan, sources: [com.acme],
+                     eventNames: [OrderShiped], rateLimit: 5, burstLimit: 10, quotaLimit: 1000, quotaPeriod: DAY}
+                """))).isInstanceOf(InvalidSettingsException.class).hasMessageContaining("OrderShiped");
+    }
+
+    @Test
+    void refusesATrustModelThatLetsAPartnerSpeakAsUsOrAsAnotherPartner() {
+        assertThatThrownBy(() -> load(partners("""
+                  - {name: acme, apiKeyName: acme, usagePlanName: acme-plan, sources: [eventgate.orders],
+                     eventNames: [OrderDelivered], rateLimit: 5, burstLimit: 10, quotaLimit: 1000, quotaPeriod: DAY}
+                """))).isInstanceOf(InvalidSettingsException.class).hasMessageContaining("only orders-service");
+        assertThatThrownBy(() -> load(partners("""
+                  - {name: acme, apiKeyName: acme, usagePlanName: acme-plan, sources: [com.carrier],
+                     eventNames: [OrderDelivered], rateLimit: 5, burstLimit: 10, quotaLimit: 1000, quotaPeriod: DAY}
+                """))).isInstanceOf(InvalidSettingsException.class).hasMessageContaining("belongs to one partner");
+        assertThatThrownBy(() -> load(partners("""
+                  - {name: acme, apiKeyName: acme, usagePlanName: acme-plan, sources: [aws.acme],
+                     eventNames: [OrderDelivered], rateLimit: 5, burstLimit: 10, quotaLimit: 1000, quotaPeriod: DAY}
+                """))).isInstanceOf(InvalidSettingsException.class).hasMessageContaining("aws.acme");
         assertThatThrownBy(() -> new SettingsLoader(Map.of()).load(Optional.empty(),
-                Map.of("carrier.eventNames", "[OrderShiped]")))
-                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("OrderShiped");
+                Map.of("carrier.partner", "nobody")))
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("carrier.partner");
+    }
+
+    /** The built-in carrier followed by more partners, as a YAML file would list them. */
+    private static String partners(String more) {
+        return """
+                partners:
+                  - {name: carrier, apiKeyName: carrier, usagePlanName: carrier-plan, sources: [com.carrier],
+                     eventNames: [OrderShipped, OrderDelivered, OrderCancelled], rateLimit: 50, burstLimit: 100,
+                     quotaLimit: 100000, quotaPeriod: DAY}
+                """ + more;
+    }
+
+    private InfraSettings load(String yaml) throws Exception {
+        Path file = Files.createTempFile(directory, "settings", ".yaml");
+        Files.writeString(file, yaml);
+        return new SettingsLoader(Map.of()).load(Optional.of(file), Map.of());
     }
 
     @Test
@@ -94,16 +146,19 @@ class SettingsLoaderTest {
         String fromFile = "f".repeat(32);
 
         Secrets secrets = Secrets.from(Map.of(Secrets.CARRIER_INBOUND_API_KEY, fromEnvironment),
-                Map.of(Secrets.CARRIER_INBOUND_API_KEY, fromFile, Secrets.CARRIER_GATEWAY_API_KEY, fromFile));
+                Map.of(Secrets.CARRIER_INBOUND_API_KEY, fromFile, Secrets.CARRIER_GATEWAY_API_KEY, fromFile),
+                List.of(Secrets.CARRIER_GATEWAY_API_KEY, "ACME_GATEWAY_API_KEY"));
 
         assertThat(secrets.carrierInboundApiKey()).contains(fromEnvironment);
         assertThat(secrets.carrierGatewayApiKey()).contains(fromFile);
+        assertThat(secrets.gatewayApiKey("ACME_GATEWAY_API_KEY")).isEmpty();
         assertThat(secrets.toString()).doesNotContain(fromEnvironment).doesNotContain(fromFile);
     }
 
     @Test
     void rejectsShortSecrets() {
-        assertThatThrownBy(() -> Secrets.from(Map.of(Secrets.CARRIER_GATEWAY_API_KEY, "short"), Map.of()))
+        assertThatThrownBy(() -> Secrets.from(Map.of(Secrets.CARRIER_GATEWAY_API_KEY, "short"), Map.of(),
+                List.of(Secrets.CARRIER_GATEWAY_API_KEY)))
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining(Secrets.CARRIER_GATEWAY_API_KEY)
                 .hasMessageNotContaining("short");

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The shape of the topology; building it calls no AWS API (clients are created lazily and not used here). */
 class GatewayTopologyTest {
 
-    private static final Secrets NO_SECRETS = new Secrets(Optional.empty(), Optional.empty());
+    private static final Secrets NO_SECRETS = Secrets.none();
 
     private static List<Resource> resources(Map<String, String> overrides) {
         InfraSettings settings = new SettingsLoader(Map.of()).load(Optional.empty(), overrides);
@@ -34,19 +34,30 @@ class GatewayTopologyTest {
         assertThat(addresses).containsSubsequence("dynamodb table orders", "eventbridge bus eventgate",
                 "eventbridge archive eventgate-archive", "sqs queue orders-inbox-dlq", "sqs queue orders-inbox",
                 "eventbridge connection carrier-connection", "eventbridge api destination carrier-shipments",
-                "apigateway rest api eventgate", "apigateway integration POST /events -> events:PutEvents",
-                "apigateway stage local", "apigateway api key carrier", "apigateway usage plan carrier-plan",
+                "apigateway rest api eventgate", "apigateway api key carrier",
+                "apigateway integration POST /events -> events:PutEvents",
+                "apigateway stage local", "apigateway usage plan carrier-plan",
                 "eventbridge rule order-created-to-carrier", "eventbridge rule carrier-events-to-orders");
         assertThat(addresses).as("no IAM on a local endpoint").noneMatch(a -> a.startsWith("iam role eventgate"));
     }
 
     @Test
     void matchesTheCarriersEventsOnlyWithTheCarriersKey() {
-        String pattern = GatewayTopology.pattern("com.carrier", List.of("OrderShipped", "OrderDelivered"), "key-id-1");
+        String pattern = GatewayTopology.partnerEventPattern(List.of("com.carrier"),
+                List.of("OrderShipped", "OrderDelivered"), "key-id-1");
 
         assertThat(JsonDocs.read(pattern)).isEqualTo(JsonDocs.read("""
                 {"source":["com.carrier"],"detail-type":["OrderShipped","OrderDelivered"],
                  "detail":{"metadata":{"apiKeyId":["key-id-1"]}}}"""));
+    }
+
+    @Test
+    void matchesOurOwnEventsOnlyWhenNoGatewayKeyIdIsOnThem() {
+        String pattern = GatewayTopology.ourEventPattern("eventgate.orders", List.of("OrderCreated"));
+
+        assertThat(JsonDocs.read(pattern)).isEqualTo(JsonDocs.read("""
+                {"source":["eventgate.orders"],"detail-type":["OrderCreated"],
+                 "detail":{"metadata":{"apiKeyId":[{"exists":false}]}}}"""));
     }
 
     @Test

@@ -307,13 +307,55 @@ class ApiGatewayRouteTest {
     void overridesTheResponseStatusFromTheResponseTemplate() throws Exception {
         String apiId = gateway.createApi("override");
         gateway.mockMethod(apiId, gateway.rootId(apiId), "GET", false,
-                "#set($context.responseOverride.status = 418)\n#set($context.responseOverride.header.Tea = 'pot')\n{}");
+                "#set($context.responseOverride.status = 418)\n#set($context.responseOverride.header.Tea = 'pot')\n"
+                        + "#set($context.responseOverride.header.x-amzn-ErrorType = 'TeapotException')\n{}");
         gateway.deploy(apiId, "dev");
 
         HttpResponse<String> response = gateway.call("GET", gateway.url(apiId, "dev", "/"), Map.of(), null);
 
         assertThat(response.statusCode()).isEqualTo(418);
         assertThat(response.headers().firstValue("Tea")).contains("pot");
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).as("hyphens in identifiers, as in Velocity 1.7")
+                .contains("TeapotException");
+    }
+
+    @Test
+    void validatesTheTextTheTemplatesSeeRefusingMalformedUtf8() throws Exception {
+        String apiId = gateway.createApi("utf8");
+        String root = gateway.rootId(apiId);
+        client.createModel(b -> b.restApiId(apiId).name("Named").contentType("application/json").schema("""
+                {"$schema": "http://json-schema.org/draft-04/schema#", "type": "object", "required": ["name"],
+                 "properties": {"name": {"type": "string", "pattern": "^[a-z/]+$"}}}"""));
+        String validator = client.createRequestValidator(b -> b.restApiId(apiId).name("body")
+                .validateRequestBody(true).validateRequestParameters(false)).id();
+        client.putMethod(b -> b.restApiId(apiId).resourceId(root).httpMethod("POST").authorizationType("NONE")
+                .requestValidatorId(validator).requestModels(Map.of("application/json", "Named")));
+        client.putIntegration(b -> b.restApiId(apiId).resourceId(root).httpMethod("POST").type(IntegrationType.MOCK)
+                .requestTemplates(Map.of("application/json", "{\"statusCode\": 200}")));
+        client.putMethodResponse(b -> b.restApiId(apiId).resourceId(root).httpMethod("POST").statusCode("200"));
+        client.putIntegrationResponse(b -> b.restApiId(apiId).resourceId(root).httpMethod("POST").statusCode("200"));
+        gateway.deploy(apiId, "dev");
+        byte[] prefix = "{\"name\": \"a".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] suffix = "\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        // An overlong "/" (C0 AF), a UTF-8-encoded surrogate (ED A0 80), a stray byte: each would be read one way by
+        // a lenient byte parser and another way by the templates.
+        for (byte[] bad : new byte[][] {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                {(byte) 0xFF}}) {
+            byte[] body = new byte[prefix.length + bad.length + suffix.length];
+            System.arraycopy(prefix, 0, body, 0, prefix.length);
+            System.arraycopy(bad, 0, body, prefix.length, bad.length);
+            System.arraycopy(suffix, 0, body, prefix.length + bad.length, suffix.length);
+            HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(gateway.url(apiId, "dev", "/"))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(java.util.HexFormat.of().formatHex(bad)).isEqualTo(400);
+            assertThat(refused.body()).contains("Invalid request body");
+        }
+        assertThat(gateway.post(gateway.url(apiId, "dev", "/"), null, "{\"name\": \"a/b\"}").statusCode())
+                .isEqualTo(200);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.eventgate.orders.order;
 
 /**
- * Published in-process right after an order and its outbox record were committed, so that the outbox relay can
- * publish at once instead of waiting for its sweep.
+ * Published in-process right after an order and its outbox record were committed, for in-process listeners. (The
+ * outbox relay does not need it: the storage adapter hands it the committed record directly.)
  */
 public record OrderPlaced(String orderId) {
 }

@@ -42,13 +42,13 @@ public class OrderService {
             }
         }
         Order order = Order.place(UUID.randomUUID().toString(), request, clock.instant());
+        Order stored;
         try {
-            orders.add(order, idempotencyKey.map(key -> new IdempotencyClaim(key, fingerprint, order.id())));
+            stored = orders.add(order, idempotencyKey.map(key -> new IdempotencyClaim(key, fingerprint, order.id())));
         } catch (IdempotencyKeyTakenException raced) {
             // A concurrent request with the same key won; answer as its retry would be answered.
             return replay(idempotencyKey.orElseThrow(), fingerprint).orElseThrow(() -> raced);
         }
-        Order stored = orders.find(order.id()).orElseThrow(() -> new OrderNotFoundException(order.id()));
         events.publishEvent(new OrderPlaced(order.id()));
         return new Placement(stored, true);
     }
@@ -81,16 +81,18 @@ public class OrderService {
      * @throws UnknownOrderEventException when the order does not exist
      */
     public boolean apply(String eventId, CarrierEvent event) {
+        // No "applied already?" read up front: transitions only move forward, so a duplicate is either ignored by
+        // the order itself or refused by the inbox mark's condition in the same transaction as the change.
         for (int attempt = 1; ; attempt++) {
-            if (orders.isApplied(eventId)) {
-                log.info("event {} for order {} was applied already; ignoring the duplicate", eventId, event.orderId());
-                return false;
-            }
             Order order = orders.find(event.orderId())
                     .orElseThrow(() -> new UnknownOrderEventException(eventId, event.orderId()));
             switch (order.apply(event, clock.instant())) {
                 case Transition.Ignored ignored -> {
-                    log.warn("ignoring {} {} : {}", event.getClass().getSimpleName(), eventId, ignored.why());
+                    if (orders.isApplied(eventId)) {
+                        logDuplicate(eventId, event);
+                    } else {
+                        log.warn("ignoring {} {} : {}", event.getClass().getSimpleName(), eventId, ignored.why());
+                    }
                     return false;
                 }
                 case Transition.Applied applied -> {
@@ -99,6 +101,8 @@ public class OrderService {
                         if (stored) {
                             log.info("order {} is now {} after {} {}", order.id(), applied.order().status(),
                                     event.getClass().getSimpleName(), eventId);
+                        } else {
+                            logDuplicate(eventId, event);
                         }
                         return stored;
                     } catch (ConcurrentOrderUpdateException conflict) {
@@ -110,5 +114,9 @@ public class OrderService {
                 }
             }
         }
+    }
+
+    private static void logDuplicate(String eventId, CarrierEvent event) {
+        log.info("event {} for order {} was applied already; ignoring the duplicate", eventId, event.orderId());
     }
 }

@@ -9,9 +9,10 @@ public interface Orders {
      * Stores a new order together with its {@code OrderCreated} outbox record and, when given, the idempotency
      * claim — all in one transaction: either everything is stored or nothing is.
      *
+     * @return the order exactly as {@link #find} would now return it (stored precision, version)
      * @throws IdempotencyKeyTakenException when another request claimed the same key first
      */
-    void add(Order order, Optional<IdempotencyClaim> claim);
+    Order add(Order order, Optional<IdempotencyClaim> claim);
 
     /** The order as last stored (strongly consistent). */
     Optional<Order> find(String orderId);

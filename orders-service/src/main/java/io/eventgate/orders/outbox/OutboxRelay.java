@@ -1,17 +1,17 @@
 package io.eventgate.orders.outbox;
 
-import io.eventgate.orders.outbox.OutboxStore.Claim;
+import io.eventgate.orders.table.OutboxItem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -22,12 +22,20 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes outbox records. One worker thread per instance takes event ids from an in-process queue (fed right
- * after each commit, see {@link OrderPlacedSignal}) and, every {@code sweep-interval}, from the pending index;
- * claims them with a lease; publishes them in batches of at most ten; resends only the failed entries with
- * backoff; and marks each record published only once EventBridge accepted it. Whatever is still failing after
- * {@code resend-attempts} stays pending with a growing delay and is picked up by a later sweep — after a restart
- * too, since nothing about it lives only in memory.
+ * Publishes outbox records, by two routes:
+ *
+ * <ul>
+ *   <li><b>hand-off</b> (the normal case): each committed record arrives in memory, already leased to this instance
+ *   ({@link OutboxHandOff}); {@code workers} threads take up to ten at a time from one queue, publish them in one
+ *   {@code PutEvents} and mark them published in one {@code TransactWriteItems} — two calls per ten records, none
+ *   of them a read;</li>
+ *   <li><b>sweep</b>, every {@code sweep-interval}: the pending index names what a crash, an outage or a lost
+ *   hand-off left behind; each record whose lease is free or expired is claimed with a conditional write (which
+ *   returns it), then published and marked the same way.</li>
+ * </ul>
+ *
+ * Either way failed entries are resent with backoff, and whatever still fails after {@code resend-attempts} stays
+ * pending with a growing delay for a later sweep — after a restart too, since nothing lives only in memory.
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
@@ -40,8 +48,11 @@ class OutboxRelay implements SmartLifecycle {
     private final OutboxSettings settings;
     private final Clock clock;
     private final String owner = "relay-" + UUID.randomUUID();
-    private final BlockingQueue<String> signals = new LinkedBlockingQueue<>();
-    private volatile Thread worker;
+    private final BlockingQueue<OutboxItem> handedOff;
+    /** Event ids this instance holds (queued or being published): a sweep leaves them alone. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final List<Thread> threads = new ArrayList<>();
+    private Thread sweeper;
     private volatile boolean running;
 
     OutboxRelay(OutboxStore store, EventPublisher publisher, OutboxSettings settings, Clock clock) {
@@ -49,31 +60,66 @@ class OutboxRelay implements SmartLifecycle {
         this.publisher = publisher;
         this.settings = settings;
         this.clock = clock;
+        this.handedOff = new LinkedBlockingQueue<>(settings.queueCapacity());
     }
 
-    /** Asks for the record with this event id to be published now. Never blocks. */
-    void signal(String eventId) {
-        signals.offer(eventId);
+    /** This instance's name in leases. */
+    String owner() {
+        return owner;
+    }
+
+    /**
+     * Takes a committed record leased to {@link #owner()} for publishing. Never blocks: when the queue is full the
+     * record is left to a sweep once its lease runs out.
+     */
+    void handOff(OutboxItem record) {
+        inFlight.add(record.getEventId());
+        if (!handedOff.offer(record)) {
+            inFlight.remove(record.getEventId());
+            log.warn("outbox queue full ({} records); {} waits for its lease to run out and a sweep",
+                    settings.queueCapacity(), record.getEventId());
+        }
+    }
+
+    int inFlight() {
+        return inFlight.size();
+    }
+
+    // Starts before the web server accepts orders and stops after it stopped accepting them.
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         running = true;
-        worker = Thread.ofPlatform().name("outbox-relay").daemon(true).start(this::loop);
+        for (int i = 1; i <= settings.workers(); i++) {
+            threads.add(Thread.ofPlatform().name("outbox-relay-" + i).daemon(true).start(this::work));
+        }
+        sweeper = Thread.ofPlatform().name("outbox-sweep").daemon(true).start(this::sweepPeriodically);
     }
 
+    /** Publishes what was handed over already (up to 10 s), then stops. What is left waits for its lease. */
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
-        Thread current = worker;
-        if (current != null) {
-            current.interrupt();
+        if (sweeper != null) {
+            sweeper.interrupt(); // a sweep in progress leaves its claimed records leased; they are not lost
+            sweeper = null;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (Thread thread : threads) {
             try {
-                current.join(Duration.ofSeconds(10));
+                if (!thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+                    thread.interrupt();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
         }
+        threads.clear();
     }
 
     @Override
@@ -81,75 +127,124 @@ class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
-    private void loop() {
-        Instant nextSweep = Instant.MIN; // sweep once at start: records a crash left behind
+    private void work() {
+        while (running || !handedOff.isEmpty()) {
+            try {
+                OutboxItem first = handedOff.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<OutboxItem> batch = new ArrayList<>(EventPublisher.MAX_BATCH);
+                batch.add(first);
+                handedOff.drainTo(batch, EventPublisher.MAX_BATCH - 1);
+                publishHandedOff(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // DynamoDB unreachable or similar: the records stay pending and leased; a sweep takes them later.
+                log.warn("outbox relay batch failed; its records wait for a sweep: {}", e.toString());
+            }
+        }
+    }
+
+    private void publishHandedOff(List<OutboxItem> batch) throws InterruptedException {
+        long now = clock.millis();
+        List<OutboxItem> stillOurs = new ArrayList<>(batch.size());
+        for (OutboxItem record : batch) {
+            // Queued longer than the lease: another instance may have claimed it; leave it to the sweeps.
+            if (record.getLeaseUntil() != null && record.getLeaseUntil() <= now) {
+                inFlight.remove(record.getEventId());
+            } else {
+                stillOurs.add(record);
+            }
+        }
+        try {
+            publish(stillOurs);
+        } finally {
+            batch.forEach(record -> inFlight.remove(record.getEventId()));
+        }
+    }
+
+    private void sweepPeriodically() {
         while (running) {
             try {
-                if (!clock.instant().isBefore(nextSweep)) {
-                    sweep();
-                    nextSweep = clock.instant().plus(settings.sweepInterval());
-                }
-                String first = signals.poll(pollTimeout(nextSweep), TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    Set<String> ids = new LinkedHashSet<>();
-                    ids.add(first);
-                    List<String> more = new ArrayList<>();
-                    signals.drainTo(more, SWEEP_LIMIT);
-                    ids.addAll(more);
-                    relay(ids);
+                boolean more = sweepOnce();
+                if (!more) {
+                    Thread.sleep(settings.sweepInterval().toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                // DynamoDB unreachable or similar: nothing is lost (records stay pending), so wait for the next sweep.
-                log.warn("outbox relay round failed, retrying at the next sweep: {}", e.toString());
-                nextSweep = clock.instant().plus(settings.sweepInterval());
+                // DynamoDB unreachable or similar: nothing is lost (records stay pending); try again later.
+                log.warn("outbox sweep failed, retrying in {}: {}", settings.sweepInterval(), e.toString());
+                try {
+                    Thread.sleep(settings.sweepInterval().toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
 
-    private long pollTimeout(Instant nextSweep) {
-        return Math.max(1, Duration.between(clock.instant(), nextSweep).toMillis());
-    }
-
-    /** Publishes whatever is pending and due; also what tests and a restart rely on. */
+    /** Publishes whatever is pending, due and not held by this instance already; what tests and a restart rely on. */
     void sweep() throws InterruptedException {
+        sweepOnce();
+    }
+
+    /** @return whether the pending index had more than one sweep takes, so the next should follow at once */
+    private boolean sweepOnce() throws InterruptedException {
         List<String> pending = store.pendingEventIds(SWEEP_LIMIT);
-        if (!pending.isEmpty()) {
-            log.debug("sweep found {} pending outbox records", pending.size());
-            relay(new LinkedHashSet<>(pending));
-        }
-    }
-
-    private void relay(Set<String> eventIds) throws InterruptedException {
         Instant now = clock.instant();
-        List<Claim> claimed = eventIds.stream()
-                .map(id -> store.claim(id, owner, now, now.plus(settings.lease())))
-                .flatMap(Optional::stream)
-                .toList();
-        for (int from = 0; from < claimed.size(); from += EventPublisher.MAX_BATCH) {
-            publish(claimed.subList(from, Math.min(from + EventPublisher.MAX_BATCH, claimed.size())));
+        List<OutboxItem> claimed = new ArrayList<>();
+        for (String eventId : pending) {
+            if (!inFlight.add(eventId)) {
+                continue; // handed over to this instance, on its way already
+            }
+            Optional<OutboxItem> claim = Optional.empty();
+            try {
+                claim = store.claim(eventId, owner, now, now.plus(settings.lease()));
+            } finally {
+                if (claim.isPresent()) {
+                    claimed.add(claim.get());
+                } else {
+                    inFlight.remove(eventId);
+                }
+            }
         }
+        if (!claimed.isEmpty()) {
+            log.debug("sweep claimed {} pending outbox records", claimed.size());
+        }
+        try {
+            for (int from = 0; from < claimed.size(); from += EventPublisher.MAX_BATCH) {
+                publish(claimed.subList(from, Math.min(from + EventPublisher.MAX_BATCH, claimed.size())));
+            }
+        } finally {
+            claimed.forEach(record -> inFlight.remove(record.getEventId()));
+        }
+        return pending.size() == SWEEP_LIMIT && !claimed.isEmpty();
     }
 
-    private void publish(List<Claim> batch) throws InterruptedException {
-        Map<String, Claim> byId = batch.stream()
-                .collect(Collectors.toMap(c -> c.event().eventId(), Function.identity()));
-        List<OutboundEvent> unpublished = batch.stream().map(Claim::event).toList();
-        for (int attempt = 1; !unpublished.isEmpty(); attempt++) {
-            List<OutboundEvent> failed = new ArrayList<>();
+    /** Publishes up to ten leased records, resending only failed entries, and marks what EventBridge accepted. */
+    private void publish(List<OutboxItem> batch) throws InterruptedException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<String, OutboxItem> byId = batch.stream()
+                .collect(Collectors.toMap(OutboxItem::getEventId, Function.identity()));
+        List<OutboxItem> unpublished = batch;
+        for (int attempt = 1; ; attempt++) {
+            List<OutboxItem> failed = new ArrayList<>();
+            List<OutboxItem> published = new ArrayList<>();
             try {
-                for (PublishOutcome outcome : publisher.publish(unpublished)) {
+                for (PublishOutcome outcome : publisher.publish(unpublished.stream().map(OutboxRelay::event).toList())) {
                     switch (outcome) {
-                        case PublishOutcome.Published published -> {
-                            if (!store.markPublished(published.eventId(), owner, clock.instant())) {
-                                log.warn("lease on outbox record {} expired while publishing it", published.eventId());
-                            }
-                        }
+                        case PublishOutcome.Published p -> published.add(byId.get(p.eventId()));
                         case PublishOutcome.Failed f -> {
                             log.warn("EventBridge refused event {}: {} {}", f.eventId(), f.errorCode(), f.errorMessage());
-                            failed.add(byId.get(f.eventId()).event());
+                            failed.add(byId.get(f.eventId()));
                         }
                     }
                 }
@@ -157,8 +252,9 @@ class OutboxRelay implements SmartLifecycle {
                 log.warn("publishing {} events failed (attempt {}): {}", unpublished.size(), attempt, e.getMessage());
                 failed = unpublished;
             }
+            markPublished(published);
             if (failed.isEmpty() || attempt >= settings.resendAttempts()) {
-                postpone(failed, byId);
+                postpone(failed);
                 return;
             }
             Thread.sleep(settings.backoffAfter(attempt).toMillis());
@@ -166,13 +262,26 @@ class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Leaves what still failed to a later sweep, each record waiting longer the more often it failed. */
-    private void postpone(List<OutboundEvent> failed, Map<String, Claim> byId) {
-        for (OutboundEvent event : failed) {
-            int failures = byId.get(event.eventId()).attempts() + 1;
-            Instant retryAt = clock.instant().plus(settings.backoffAfter(failures));
-            store.postpone(event.eventId(), owner, retryAt);
-            log.info("outbox record {} stays pending; retry after {}", event.eventId(), retryAt);
+    private void markPublished(List<OutboxItem> published) throws InterruptedException {
+        if (published.isEmpty()) {
+            return;
         }
+        for (OutboxItem lost : store.markPublished(published, owner, clock.instant())) {
+            log.warn("lease on outbox record {} expired while publishing it", lost.getEventId());
+        }
+    }
+
+    /** Leaves what still failed to a later sweep, each record waiting longer the more often it failed. */
+    private void postpone(List<OutboxItem> failed) {
+        for (OutboxItem record : failed) {
+            int failures = (record.getAttempts() == null ? 0 : record.getAttempts()) + 1;
+            Instant retryAt = clock.instant().plus(settings.backoffAfter(failures));
+            store.postpone(record.getEventId(), owner, retryAt);
+            log.info("outbox record {} stays pending; retry after {}", record.getEventId(), retryAt);
+        }
+    }
+
+    private static OutboundEvent event(OutboxItem record) {
+        return new OutboundEvent(record.getEventId(), record.getSource(), record.getDetailType(), record.getDetail());
     }
 }

@@ -1,5 +1,6 @@
 package io.eventgate.orders.outbox;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param resendAttempts how many times a batch's failed entries are sent before they wait for a later sweep
  * @param backoff        the first pause between resends, doubled each time up to {@code maxBackoff}
  * @param maxBackoff     the longest pause, also the cap for how long a repeatedly failing record waits
+ * @param workers        threads publishing handed-over records side by side, each ten records per call
+ * @param queueCapacity  handed-over records one instance holds in memory at most; beyond that a record waits for
+ *                       its lease to run out and a sweep
  */
 @Validated
 @ConfigurationProperties("eventgate.orders.outbox")
@@ -26,7 +30,9 @@ public record OutboxSettings(
         @DefaultValue("30s") @NotNull Duration lease,
         @DefaultValue("3") @Min(1) int resendAttempts,
         @DefaultValue("200ms") @NotNull Duration backoff,
-        @DefaultValue("60s") @NotNull Duration maxBackoff) {
+        @DefaultValue("60s") @NotNull Duration maxBackoff,
+        @DefaultValue("4") @Min(1) @Max(64) int workers,
+        @DefaultValue("10000") @Min(10) int queueCapacity) {
 
     /** The pause before attempt {@code attempt + 1} (attempt counts from 1). */
     Duration backoffAfter(int attempt) {

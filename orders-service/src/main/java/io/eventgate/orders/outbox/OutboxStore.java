@@ -1,24 +1,39 @@
 package io.eventgate.orders.outbox;
 
 import io.eventgate.orders.table.OrdersTable;
+import io.eventgate.orders.table.OutboxItem;
 import io.eventgate.orders.table.TableSettings;
 import io.eventgate.orders.table.Timestamps;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The relay's view of outbox records: find pending ones, claim one with a lease, mark it published, or put it back
- * for later. Every write is conditional on the lease, which is what makes two relays safe side by side.
+ * The relay's view of outbox records: find pending ones, claim one with a lease, mark a batch published, or put
+ * one back for later. Every write is conditional on the lease, which is what keeps two relays from publishing the
+ * same record at the same time.
  */
 @Component
 class OutboxStore {
+
+    /** The most records one mark writes: one PutEvents call's worth. */
+    static final int MAX_MARK_BATCH = EventPublisher.MAX_BATCH;
+    private static final TableSchema<OutboxItem> SCHEMA = TableSchema.fromBean(OutboxItem.class);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -30,22 +45,45 @@ class OutboxStore {
 
     /** Ids of up to {@code limit} unpublished records, oldest first, read from the sparse pending index. */
     List<String> pendingEventIds(int limit) {
-        return dynamo.query(b -> b.tableName(table).indexName(OrdersTable.OUTBOX_INDEX)
-                        .keyConditionExpression("outboxState = :pending")
-                        .expressionAttributeValues(Map.of(":pending", s(OrderCreatedOutbox.PENDING)))
-                        .limit(limit))
-                .items().stream()
+        return pendingIndex(b -> b.limit(limit)).items().stream()
                 .map(item -> item.get(OrdersTable.PARTITION_KEY).s().substring("outbox#".length()))
                 .toList();
     }
 
     /**
+     * How many records are unpublished and when the oldest of them was written: a paginated count on the sparse
+     * pending index (it holds only unpublished records, so it costs in proportion to the backlog, not the table).
+     */
+    OutboxBacklog.Snapshot backlog() {
+        Optional<Instant> oldest = pendingIndex(b -> b.limit(1)).items().stream().findFirst()
+                .map(item -> Timestamps.parse(item.get("createdAt").s()));
+        long count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = pendingIndex(b -> b.select(Select.COUNT).exclusiveStartKey(from));
+            count += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return new OutboxBacklog.Snapshot(count, oldest);
+    }
+
+    private QueryResponse pendingIndex(Consumer<QueryRequest.Builder> more) {
+        return dynamo.query(b -> {
+            b.tableName(table).indexName(OrdersTable.OUTBOX_INDEX)
+                    .keyConditionExpression("outboxState = :pending")
+                    .expressionAttributeValues(Map.of(":pending", s(OrderCreatedOutbox.PENDING)));
+            more.accept(b);
+        });
+    }
+
+    /**
      * Claims a pending record whose lease is free or expired.
      *
-     * @return the event to publish, or empty when the record is published, leased by someone else, or its retry
-     *         is not due yet
+     * @return the record, leased to {@code owner}, or empty when it is published, leased by someone else, or its
+     *         retry is not due yet
      */
-    Optional<Claim> claim(String eventId, String owner, Instant now, Instant leaseUntil) {
+    Optional<OutboxItem> claim(String eventId, String owner, Instant now, Instant leaseUntil) {
         try {
             Map<String, AttributeValue> item = dynamo.updateItem(b -> b.tableName(table)
                     .key(key(eventId))
@@ -54,31 +92,60 @@ class OutboxStore {
                     .expressionAttributeValues(Map.of(":until", n(leaseUntil), ":owner", s(owner),
                             ":pending", s(OrderCreatedOutbox.PENDING), ":now", n(now)))
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
-            int attempts = item.containsKey("attempts") ? Integer.parseInt(item.get("attempts").n()) : 0;
-            return Optional.of(new Claim(new OutboundEvent(eventId, item.get("source").s(), item.get("detailType").s(),
-                    item.get("detail").s()), attempts));
+            return Optional.of(SCHEMA.mapToItem(item));
         } catch (ConditionalCheckFailedException notClaimable) {
             return Optional.empty();
         }
     }
 
     /**
-     * Marks a record published and drops it from the pending index.
+     * Marks records published, which drops them from the pending index: one {@code TransactWriteItems} of
+     * conditional updates for the whole batch (≤ {@value #MAX_MARK_BATCH}), each only if {@code owner} still holds
+     * the record's lease.
      *
-     * @return {@code false} when the lease had passed to another instance (which then publishes a duplicate with
-     *         the same event id — downstream recognises it)
+     * <p>A transaction rather than {@code BatchWriteItem}: batch writes take no condition, so the lease could not be
+     * checked; and DynamoDB Local queues each item of a batch write behind every other caller's request — while 32
+     * callers write order transactions a batch of ten takes ~1 s, a transaction of ten ~0.1 s
+     * ({@code bench/orders/mark-latency.sh}) — which starves the relay exactly when it is needed.
+     *
+     * @return the records whose lease had passed to another instance (which then publishes a duplicate with the same
+     *         event id — downstream recognises it); they are left as that instance leaves them
      */
-    boolean markPublished(String eventId, String owner, Instant now) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(key(eventId))
-                    .updateExpression("SET publishedAt = :now REMOVE outboxState, leaseUntil, leaseOwner")
-                    .conditionExpression("leaseOwner = :owner")
-                    .expressionAttributeValues(Map.of(":now", s(Timestamps.format(now)), ":owner", s(owner))));
-            return true;
-        } catch (ConditionalCheckFailedException leaseLost) {
-            return false;
+    List<OutboxItem> markPublished(List<OutboxItem> records, String owner, Instant now) throws InterruptedException {
+        if (records.size() > MAX_MARK_BATCH) {
+            throw new IllegalArgumentException("at most " + MAX_MARK_BATCH + " records per mark, not " + records.size());
         }
+        List<OutboxItem> lost = new ArrayList<>();
+        List<OutboxItem> remaining = records;
+        for (int attempt = 1; !remaining.isEmpty(); attempt++) {
+            List<TransactWriteItem> updates = remaining.stream().map(record -> TransactWriteItem.builder()
+                    .update(u -> u.tableName(table).key(key(record.getEventId()))
+                            .updateExpression("SET publishedAt = :now REMOVE outboxState, leaseUntil, leaseOwner")
+                            .conditionExpression("leaseOwner = :owner")
+                            .expressionAttributeValues(Map.of(":now", s(Timestamps.format(now)), ":owner", s(owner))))
+                    .build()).toList();
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(updates));
+                return lost;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                List<OutboxItem> retry = new ArrayList<>();
+                for (int i = 0; i < remaining.size(); i++) {
+                    boolean leaseLost = i < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(i).code());
+                    (leaseLost ? lost : retry).add(remaining.get(i));
+                }
+                // Without a lost lease the cancellation was a conflict with another writer of the same records
+                // (e.g. a sweep's claim): worth a few more tries.
+                if (retry.size() == remaining.size() && attempt >= 3) {
+                    throw e;
+                }
+                if (retry.size() == remaining.size()) {
+                    Thread.sleep(20L << attempt);
+                }
+                remaining = retry;
+            }
+        }
+        return lost;
     }
 
     /** Leaves a record pending but not claimable before {@code retryAt}, counting the failed attempt. */
@@ -92,12 +159,8 @@ class OutboxStore {
                     .expressionAttributeValues(Map.of(":retryAt", n(retryAt), ":zero", AttributeValue.fromN("0"),
                             ":one", AttributeValue.fromN("1"), ":owner", s(owner))));
         } catch (ConditionalCheckFailedException leaseLost) {
-            // Another instance holds it now and takes care of it.
+            // Another instance holds it now (or it was published) and takes care of it.
         }
-    }
-
-    /** A claimed record: the event to publish and how many attempts to publish it failed before. */
-    record Claim(OutboundEvent event, int attempts) {
     }
 
     private static Map<String, AttributeValue> key(String eventId) {

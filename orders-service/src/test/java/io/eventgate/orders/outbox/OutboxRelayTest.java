@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +46,7 @@ import static org.awaitility.Awaitility.await;
 class OutboxRelayTest {
 
     static final OutboxSettings SETTINGS = new OutboxSettings("eventgate", "eventgate.orders", Duration.ofSeconds(5),
-            Duration.ofSeconds(30), 2, Duration.ofMillis(10), Duration.ofMillis(200));
+            Duration.ofSeconds(30), 2, Duration.ofMillis(10), Duration.ofMillis(200), 4, 10_000);
 
     EventBridgeStub stub;
     EventBridgeClient eventBridge;
@@ -176,16 +177,78 @@ class OutboxRelayTest {
     }
 
     @Test
-    void aClaimedRecordCannotBeClaimedAgainUntilItsLeaseExpires() {
+    void aNewRecordIsWrittenLeasedToTheInstanceThatWritesIt() {
+        Instant now = Instant.parse("2026-12-01T10:00:00Z");
+        OutboxRelay relay = relay();
+        OutboxHandOff handOff = new OutboxHandOff(outbox, relay, SETTINGS, Clock.fixed(now, ZoneOffset.UTC));
+        Order order = Order.place(UUID.randomUUID().toString(), new NewOrder("cust-relay",
+                List.of(new LineItem("SKU-1", 1, BigDecimal.ONE)),
+                new ShippingAddress("Ada", "1 Main St", Optional.empty(), "Berlin", "10115", "DE")), now);
+
+        OutboxItem record = handOff.leasedRecordFor(order);
+
+        assertThat(record.getLeaseOwner()).isEqualTo(relay.owner());
+        assertThat(record.getLeaseUntil()).isEqualTo(now.plus(SETTINGS.lease()).toEpochMilli());
+        assertThat(record.getOutboxState()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aClaimedRecordCannotBeClaimedAgainUntilItsLeaseExpires() throws Exception {
         String eventId = pendingRecords(1).getFirst();
         Instant now = Instant.now();
 
         assertThat(store.claim(eventId, "a", now, now.plusSeconds(30))).isPresent();
         assertThat(store.claim(eventId, "b", now.plusSeconds(29), now.plusSeconds(59))).isEmpty();
-        assertThat(store.claim(eventId, "b", now.plusSeconds(31), now.plusSeconds(61))).isPresent();
-        assertThat(store.markPublished(eventId, "a", now.plusSeconds(32))).as("a lost its lease").isFalse();
-        assertThat(store.markPublished(eventId, "b", now.plusSeconds(32))).isTrue();
+        OutboxItem claimedByB = store.claim(eventId, "b", now.plusSeconds(31), now.plusSeconds(61)).orElseThrow();
+        store.postpone(eventId, "a", now.plusSeconds(90));
+        assertThat(record(eventId).getLeaseOwner()).as("a lost its lease: its postponement changes nothing").isEqualTo("b");
+        assertThat(store.markPublished(List.of(claimedByB), "a", now.plusSeconds(32))).as("a lost its lease")
+                .containsExactly(claimedByB);
+        assertThat(store.markPublished(List.of(claimedByB), "b", now.plusSeconds(32))).isEmpty();
         assertThat(store.claim(eventId, "c", now.plusSeconds(100), now.plusSeconds(130))).as("published").isEmpty();
+    }
+
+    @Test
+    void aRecordWrittenLeasedIsLeftToItsOwnerUntilTheLeaseExpires() throws Exception {
+        String eventId = pendingRecords(1).getFirst();
+        OutboxItem leased = record(eventId);
+        leased.setLeaseOwner("instance-that-wrote-it");
+        leased.setLeaseUntil(Instant.now().plusSeconds(30).toEpochMilli());
+        table.putItem(leased);
+
+        relay().sweep();
+
+        assertThat(stub.calls()).as("another instance's sweep leaves it alone").isEmpty();
+        assertThat(record(eventId).getOutboxState()).isEqualTo("PENDING");
+
+        leased.setLeaseUntil(Instant.now().minusSeconds(1).toEpochMilli());
+        table.putItem(leased);
+        relay().sweep();
+
+        assertThat(stub.entries()).extracting(OutboxRelayTest::correlationId).containsExactly(eventId);
+        assertThat(record(eventId).getOutboxState()).isNull();
+    }
+
+    @Test
+    void marksABatchPublishedExceptTheRecordWhoseLeaseWasLost() throws Exception {
+        List<String> eventIds = pendingRecords(10);
+        Instant now = Instant.now();
+        List<OutboxItem> claimed = eventIds.stream()
+                .map(id -> store.claim(id, "a", now, now.plusSeconds(30)).orElseThrow()).toList();
+        String takenOver = eventIds.get(4);
+        store.claim(takenOver, "b", now.plusSeconds(31), now.plusSeconds(61)).orElseThrow();
+
+        assertThat(store.markPublished(claimed, "a", now)).extracting(OutboxItem::getEventId).containsExactly(takenOver);
+
+        assertThat(eventIds).filteredOn(id -> !id.equals(takenOver)).allSatisfy(id -> {
+            OutboxItem item = record(id);
+            assertThat(item.getOutboxState()).isNull();
+            assertThat(item.getLeaseOwner()).isNull();
+            assertThat(item.getPublishedAt()).isNotNull();
+        });
+        assertThat(record(takenOver).getLeaseOwner()).isEqualTo("b");
+        assertThat(store.backlog().pendingRecords()).isEqualTo(1);
+        assertThat(store.backlog().oldestCreatedAt()).isPresent();
     }
 
     private static void sweep(OutboxRelay relay) {

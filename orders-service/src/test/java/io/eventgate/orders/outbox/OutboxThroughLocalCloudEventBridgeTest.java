@@ -54,7 +54,7 @@ class OutboxThroughLocalCloudEventBridgeTest {
             String queueUrl = routeOrderCreatedToANewQueue(events, bus, "order-created-" + suffix);
             TableCreator.create(TestCloud.dynamo(), table);
             OutboxSettings settings = new OutboxSettings(bus, "eventgate.orders", Duration.ofSeconds(5),
-                    Duration.ofSeconds(30), 2, Duration.ofMillis(10), Duration.ofMillis(200));
+                    Duration.ofSeconds(30), 2, Duration.ofMillis(10), Duration.ofMillis(200), 4, 10_000);
             OrderCreatedOutbox outbox = new OrderCreatedOutbox(JSON, settings);
             Order order = Order.place(UUID.randomUUID().toString(), new NewOrder("cust-eb",
                     List.of(new LineItem("SKU-1", 3, new BigDecimal("4.20"))),

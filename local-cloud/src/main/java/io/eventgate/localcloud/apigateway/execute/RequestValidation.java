@@ -8,6 +8,10 @@ import io.eventgate.localcloud.apigateway.model.Model;
 import io.eventgate.localcloud.apigateway.model.RequestValidator;
 import io.eventgate.localcloud.apigateway.model.RestApi;
 import io.eventgate.localcloud.json.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,10 +82,16 @@ final class RequestValidation {
         if (model == null || model.schema().isEmpty()) {
             return;
         }
+        // The model checks the text the mapping templates will see: the body decoded once, strictly. A lenient byte
+        // parser would pass malformed UTF-8 (an overlong form, a byte order mark) that the templates then read as a
+        // different string than the one validated.
         JsonNode body;
         try {
-            body = Json.parse(request.body().length == 0 ? new byte[] {'{', '}'} : request.body());
-        } catch (JacksonException e) {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(request.body())).toString();
+            body = Json.parse(text.isEmpty() ? "{}" : text);
+        } catch (CharacterCodingException | JacksonException e) {
             throw GatewayException.invalidBody();
         }
         var errors = schema(model).validate(body);

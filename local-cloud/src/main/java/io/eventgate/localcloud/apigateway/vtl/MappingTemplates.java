@@ -16,8 +16,9 @@ import org.apache.velocity.util.introspection.SecureUberspector;
  * Renders API Gateway mapping templates with Apache Velocity. Each distinct template text is parsed once and cached;
  * rendering is thread-safe.
  *
- * <p>Configured to behave like the Velocity 1.7 API Gateway runs: 1.7 whitespace handling, and {@code #if} true for
- * any non-null value (an empty string included). Introspection is restricted so a template cannot reach classes,
+ * <p>Configured to behave like the Velocity 1.7 API Gateway runs: 1.7 whitespace handling, {@code #if} true for
+ * any non-null value (an empty string included), and hyphens in identifiers (templates set headers such as
+ * {@code $context.responseOverride.header.x-amzn-ErrorType}). Introspection is restricted so a template cannot reach classes,
  * class loaders, threads or the runtime.
  */
 public final class MappingTemplates {
@@ -33,6 +34,7 @@ public final class MappingTemplates {
         velocity.setProperty(RuntimeConstants.UBERSPECT_CLASSNAME, SecureUberspector.class.getName());
         velocity.setProperty(RuntimeConstants.SPACE_GOBBLING, "bc");
         velocity.setProperty("directive.if.empty_check", false);
+        velocity.setProperty("parser.allow_hyphen_in_identifiers", true);
         velocity.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, false);
         velocity.setProperty(RuntimeConstants.RUNTIME_LOG_NAME, "io.eventgate.localcloud.apigateway.vtl.velocity");
         velocity.init();

@@ -7,7 +7,7 @@ import io.eventgate.orders.order.Order;
 import io.eventgate.orders.order.OrderPage;
 import io.eventgate.orders.order.OrderStatus;
 import io.eventgate.orders.order.Orders;
-import io.eventgate.orders.outbox.OrderCreatedOutbox;
+import io.eventgate.orders.outbox.OutboxHandOff;
 import io.eventgate.orders.table.IdempotencyItem;
 import io.eventgate.orders.table.InboxItem;
 import io.eventgate.orders.table.OrderItem;
@@ -40,14 +40,17 @@ class DynamoDbOrders implements Orders {
     private static final Expression KEY_IS_NEW = Expression.builder()
             .expression("attribute_not_exists(" + OrdersTable.PARTITION_KEY + ")").build();
 
+    /** What the enhanced client's version extension (default start 0, increment 1) writes for a new item. */
+    private static final long FIRST_VERSION = 1;
+
     private final DynamoDbEnhancedClient client;
     private final OrdersTable table;
-    private final OrderCreatedOutbox outbox;
+    private final OutboxHandOff outbox;
     private final StorageSettings settings;
     private final PageCursors cursors;
     private final Clock clock;
 
-    DynamoDbOrders(DynamoDbEnhancedClient client, OrdersTable table, OrderCreatedOutbox outbox,
+    DynamoDbOrders(DynamoDbEnhancedClient client, OrdersTable table, OutboxHandOff outbox,
             StorageSettings settings, PageCursors cursors, Clock clock) {
         this.client = client;
         this.table = table;
@@ -58,15 +61,17 @@ class DynamoDbOrders implements Orders {
     }
 
     @Override
-    public void add(Order order, Optional<IdempotencyClaim> claim) {
+    public Order add(Order order, Optional<IdempotencyClaim> claim) {
+        OrderItem item = OrderMapping.toItem(order);
+        OutboxItem record = outbox.leasedRecordFor(order);
         try {
             client.transactWriteItems(tx -> {
                 // The version extension adds attribute_not_exists(version) for a new item; the key check says
                 // the same thing explicitly for an order id that must never be reused.
                 tx.addPutItem(table.orders(), TransactPutItemEnhancedRequest.builder(OrderItem.class)
-                        .item(OrderMapping.toItem(order)).conditionExpression(KEY_IS_NEW).build());
+                        .item(item).conditionExpression(KEY_IS_NEW).build());
                 tx.addPutItem(table.outbox(), TransactPutItemEnhancedRequest.builder(OutboxItem.class)
-                        .item(outbox.recordFor(order)).conditionExpression(KEY_IS_NEW).build());
+                        .item(record).conditionExpression(KEY_IS_NEW).build());
                 claim.ifPresent(c -> tx.addPutItem(table.idempotency(),
                         TransactPutItemEnhancedRequest.builder(IdempotencyItem.class)
                                 .item(idempotencyItem(c, order.createdAt())).conditionExpression(KEY_IS_NEW).build()));
@@ -77,6 +82,12 @@ class DynamoDbOrders implements Orders {
             }
             throw e;
         }
+        outbox.committed(record);
+        // What a read would return now, without the read: the attributes as written (timestamps at the stored
+        // precision) and the version the extension wrote for a new item. (Real DynamoDB drops trailing zeros of
+        // numbers, so a read may show 4.2 where this shows 4.20: the same value.)
+        item.setVersion(FIRST_VERSION);
+        return OrderMapping.toOrder(item);
     }
 
     @Override

@@ -48,6 +48,22 @@ class DynamoDbOrdersTest extends IntegrationTest {
     }
 
     @Test
+    void returnsTheOrderExactlyAsAReadReturnsIt() {
+        Order order = Order.place(UUID.randomUUID().toString(), new NewOrder("cust-storage",
+                List.of(new LineItem("SKU-1", 2, new BigDecimal("4.20")), new LineItem("SKU-2", 1, new BigDecimal("100.00")),
+                        new LineItem("SKU-3", 3, new BigDecimal("0.05"))),
+                new ShippingAddress("Ada", "1 Main St", Optional.of("Flat 2"), "Berlin", "10115", "DE")),
+                Instant.parse("2026-12-01T10:00:00.123456789Z"));
+
+        Order returned = orders.add(order, Optional.empty());
+
+        assertThat(returned).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(orders.find(order.id()).orElseThrow());
+        assertThat(returned.createdAt()).as("at the stored precision").isEqualTo("2026-12-01T10:00:00.123456Z");
+        assertThat(returned.version()).isEqualTo(1);
+    }
+
+    @Test
     void storesTheOrderAndItsOutboxRecordTogether() {
         Order order = newOrder();
 

@@ -1,0 +1,41 @@
+package io.eventgate.orders.outbox;
+
+import io.eventgate.orders.order.Order;
+import io.eventgate.orders.table.OutboxItem;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/**
+ * The write path's side of the outbox. A new order's record is written already leased to this instance's relay,
+ * so no other instance's sweep takes it while it is on its way; once the transaction committed, the record itself
+ * is handed to the relay, which publishes it without reading or claiming it again. Should the hand-off never happen
+ * (crash, full queue, ambiguous commit), the record waits for its lease to run out and a sweep publishes it.
+ */
+@Component
+public class OutboxHandOff {
+
+    private final OrderCreatedOutbox records;
+    private final OutboxRelay relay;
+    private final OutboxSettings settings;
+    private final Clock clock;
+
+    OutboxHandOff(OrderCreatedOutbox records, OutboxRelay relay, OutboxSettings settings, Clock clock) {
+        this.records = records;
+        this.relay = relay;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The {@code OrderCreated} record to store in the same transaction as the order, leased to this instance. */
+    public OutboxItem leasedRecordFor(Order order) {
+        OutboxItem item = records.recordFor(order);
+        item.setLeaseOwner(relay.owner());
+        item.setLeaseUntil(clock.instant().plus(settings.lease()).toEpochMilli());
+        return item;
+    }
+
+    /** Call once the transaction holding {@code record} committed. Never blocks. */
+    public void committed(OutboxItem record) {
+        relay.handOff(record);
+    }
+}
