@@ -87,7 +87,7 @@ public final class MappingTemplates {
         template.setRuntimeServices(velocity);
         template.setName("mapping-template");
         try {
-            template.setData(velocity.parse(new StringReader(HyphenatedReferences.rewrite(text)), template));
+            template.setData(velocity.parse(new StringReader(text), template));
             template.initDocument();
         } catch (ParseException | VelocityException e) {
             throw new TemplateException("mapping template does not parse: " + e.getMessage(), e);
