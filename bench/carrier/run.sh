@@ -34,6 +34,7 @@ PIDS+=($!)
 wait_for "http://localhost:$CLOUD_PORT/_localcloud/health" local-cloud
 
 EVENTGATE_CARRIER_API_KEY="$API_KEY" EVENTGATE_CARRIER_GATEWAY_API_KEY="bench-gateway-key" \
+EVENTGATE_CARRIER_BACK_OFFICE_PASSWORD="bench-back-office-$(date +%s%N)" \
 "$JAVA" -jar carrier-service/target/carrier-service-0.1.0-SNAPSHOT.jar \
   --server.port="$CARRIER_PORT" \
   --eventgate.aws.endpoint="http://localhost:$CLOUD_PORT" \

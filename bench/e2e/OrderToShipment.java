@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
  * EventBridge → rule → API destination (input transformer, rate limit) → carrier-service. Posts N orders at a fixed
  * rate and polls the carrier for each one every 10 ms. Run against a stack started by {@code ./eventgate run}:
  *
- * <pre>java bench/e2e/OrderToShipment.java [orders=200] [perSecond=8] [ordersUrl] [carrierUrl]</pre>
+ * <pre>set -a; . .run/eventgate.env; set +a
+ * java bench/e2e/OrderToShipment.java [orders=200] [perSecond=8] [ordersUrl] [carrierUrl]</pre>
+ *
+ * The carrier's {@code GET /shipments/{orderId}} is its back office: the probe reads the back-office password from
+ * {@code EVENTGATE_CARRIER_BACK_OFFICE_PASSWORD} (which {@code ./eventgate run} writes to {@code .run/eventgate.env}).
  *
  * Keep the rate under the API destination's InvocationRateLimitPerSecond (10/s in the topology): above it events
  * queue by design and the figure measures the queue, not the path.
@@ -74,7 +78,11 @@ public class OrderToShipment {
         if (created.statusCode() != 201 || !matcher.find()) {
             throw new IllegalStateException("POST /orders answered " + created.statusCode() + ": " + created.body());
         }
-        var poll = HttpRequest.newBuilder(URI.create(carrierUrl + "/shipments/" + matcher.group(1))).GET().build();
+        var poll = HttpRequest.newBuilder(URI.create(carrierUrl + "/shipments/" + matcher.group(1)))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        ("back-office:" + System.getenv("EVENTGATE_CARRIER_BACK_OFFICE_PASSWORD"))
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .GET().build();
         long deadline = t0 + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (http.send(poll, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

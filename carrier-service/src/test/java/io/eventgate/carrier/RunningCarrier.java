@@ -22,6 +22,10 @@ public final class RunningCarrier implements AutoCloseable {
 
     public static final String API_KEY = "test-inbound-key-0123456789";
     public static final String GATEWAY_KEY = "test-gateway-key-9876543210";
+    public static final String BACK_OFFICE_PASSWORD = "test-back-office-password-42";
+    /** The {@code Authorization} header value of the back office. */
+    public static final String BACK_OFFICE_AUTHORIZATION = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString(("back-office:" + BACK_OFFICE_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ConfigurableApplicationContext context;
@@ -49,6 +53,7 @@ public final class RunningCarrier implements AutoCloseable {
         properties.put("eventgate.carrier.api-key", API_KEY);
         properties.put("eventgate.carrier.gateway.url", gatewayUrl.toString());
         properties.put("eventgate.carrier.gateway.api-key", GATEWAY_KEY);
+        properties.put("eventgate.carrier.back-office.password", BACK_OFFICE_PASSWORD);
         properties.put("eventgate.carrier.gateway.request-timeout", "2s");
         properties.put("eventgate.carrier.sender.initial-backoff", "20ms");
         properties.put("eventgate.carrier.sender.max-backoff", "200ms");
@@ -79,16 +84,31 @@ public final class RunningCarrier implements AutoCloseable {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A POST as the back office (its credential added), with the given header name/value pairs. */
     public HttpResponse<String> post(String path, String body, String... headerPairs) {
-        var request = HttpRequest.newBuilder(base.resolve(path));
+        var request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", BACK_OFFICE_AUTHORIZATION);
         for (int i = 0; i + 1 < headerPairs.length; i += 2) {
             request.header(headerPairs[i], headerPairs[i + 1]);
         }
         return send(request.POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A GET as the back office (its credential added). */
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", BACK_OFFICE_AUTHORIZATION).GET());
+    }
+
+    /** A request exactly as given: no credential is added. */
+    public HttpResponse<String> send(String method, String path, String body, String... headerPairs) {
+        var request = HttpRequest.newBuilder(base.resolve(path));
+        for (int i = 0; i + 1 < headerPairs.length; i += 2) {
+            request.header(headerPairs[i], headerPairs[i + 1]);
+        }
+        return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public int port() {
+        return base.getPort();
     }
 
     /** {@code GET /shipments/{orderId}} parsed; fails the test unless it answers 200. */

@@ -48,6 +48,8 @@ class LocalStackTopologyTest {
     private static final Path LOGS = Path.of("target", "localstack-flow");
     private static final Duration DELIVERY = Duration.ofSeconds(60);
     private static final HttpClient http = HttpClient.newHttpClient();
+    /** The carrier's back office (dispatch, reading a shipment) needs its own credential, as on every deployment. */
+    private static final String BACK_OFFICE_PASSWORD = "localstack-flow-back-office-" + java.util.UUID.randomUUID();
 
     @TempDir
     static Path directory;
@@ -97,6 +99,7 @@ class LocalStackTopologyTest {
         Map<String, String> settings = new HashMap<>(new OutputsFile(envFile).read());
         settings.put("AWS_ACCESS_KEY_ID", "test");
         settings.put("AWS_SECRET_ACCESS_KEY", "test");
+        settings.put("EVENTGATE_CARRIER_BACK_OFFICE_PASSWORD", BACK_OFFICE_PASSWORD);
         ServiceProcess carrier = start("carrier-service", "eventgate.carrier-service.jar", carrierPort, settings);
         ServiceProcess orders = start("orders-service", "eventgate.orders-service.jar", ordersPort, settings);
         carrier.awaitHealthy(Duration.ofSeconds(120));
@@ -141,19 +144,29 @@ class LocalStackTopologyTest {
     }
 
     private static HttpResponse<String> get(ServiceProcess service, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(service.base().resolve(path)).timeout(Duration.ofSeconds(10)).build(),
+        return http.send(authorized(service, HttpRequest.newBuilder(service.base().resolve(path))
+                        .timeout(Duration.ofSeconds(10))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(ServiceProcess service, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(service.base().resolve(path))
-                .timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder request = authorized(service, HttpRequest.newBuilder(service.base().resolve(path))
+                .timeout(Duration.ofSeconds(10)));
         if (body == null) {
             request.POST(HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The carrier's requests here are all back-office ones; the orders ones used here are open. */
+    private static HttpRequest.Builder authorized(ServiceProcess service, HttpRequest.Builder request) {
+        if (service.base().getPort() == carrierPort) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    ("back-office:" + BACK_OFFICE_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return request;
     }
 
     private static JsonNode json(HttpResponse<String> response) {

@@ -2,6 +2,7 @@ package io.eventgate.carrier.product;
 
 import io.eventgate.carrier.shipment.ShipmentService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -20,7 +21,7 @@ class ProductController {
         this.shipments = shipments;
     }
 
-    @Operation(summary = "Discontinue a product",
+    @Operation(summary = "Discontinue a product", security = @SecurityRequirement(name = "backOffice"),
             description = "Cancels every RECEIVED (not yet shipped) shipment containing the SKU and reports "
                     + "OrderCancelled with reason 'Product {sku} discontinued' for each. Shipped ones are untouched.")
     @PostMapping(path = "/products/{sku}/discontinue", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -25,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The shipments API: what the API destination calls, and the carrier's own progress operations. */
+/**
+ * The shipments API: what the API destination calls ({@code POST /shipments}, with the inbound key), and the
+ * carrier's own back-office operations (with the back-office credential; see the security package).
+ */
 @RestController
 @RequestMapping(path = "/shipments", produces = MediaType.APPLICATION_JSON_VALUE)
 class ShipmentController {
@@ -79,7 +82,7 @@ class ShipmentController {
         return ResponseEntity.created(URI.create("/shipments/" + received.shipment().orderId())).body(body);
     }
 
-    @Operation(summary = "A shipment with the delivery state of each of its reports to the gateway")
+    @Operation(summary = "A shipment with the delivery state of each of its reports to the gateway", security = @SecurityRequirement(name = "backOffice"))
     @ApiResponse(responseCode = "200", description = "the shipment")
     @ApiResponse(responseCode = "404", description = "no shipment for the order",
             content = @Content(mediaType = "application/problem+json"))
@@ -89,14 +92,14 @@ class ShipmentController {
         return ShipmentResponse.of(shipments.get(orderId));
     }
 
-    @Operation(summary = "Shipments in a status, most recent change first")
+    @Operation(summary = "Shipments in a status, most recent change first", security = @SecurityRequirement(name = "backOffice"))
     @GetMapping
     ShipmentList list(@RequestParam ShipmentStatus status,
                       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return new ShipmentList(shipments.list(status, limit).stream().map(ShipmentResponse::summary).toList());
     }
 
-    @Operation(summary = "Hand a RECEIVED shipment to the road: assigns a tracking number and reports OrderShipped")
+    @Operation(summary = "Hand a RECEIVED shipment to the road: assigns a tracking number and reports OrderShipped", security = @SecurityRequirement(name = "backOffice"))
     @ApiResponse(responseCode = "200", description = "now SHIPPED")
     @ApiResponse(responseCode = "409", description = "the shipment is not RECEIVED",
             content = @Content(mediaType = "application/problem+json"))
@@ -106,7 +109,7 @@ class ShipmentController {
         return ShipmentResponse.of(shipments.dispatch(orderId));
     }
 
-    @Operation(summary = "Hand a SHIPPED shipment to the customer: reports OrderDelivered")
+    @Operation(summary = "Hand a SHIPPED shipment to the customer: reports OrderDelivered", security = @SecurityRequirement(name = "backOffice"))
     @ApiResponse(responseCode = "200", description = "now DELIVERED")
     @ApiResponse(responseCode = "409", description = "the shipment is not SHIPPED",
             content = @Content(mediaType = "application/problem+json"))

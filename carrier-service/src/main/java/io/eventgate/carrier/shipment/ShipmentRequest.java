@@ -1,6 +1,7 @@
 package io.eventgate.carrier.shipment;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.eventgate.web.text.PlainText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -15,14 +16,16 @@ import java.util.List;
 /**
  * The body of {@code POST /shipments}, as the EventBridge input transformer renders it from an {@code OrderCreated}
  * event. Unknown top-level or address fields are refused (400); extra fields inside an item (such as the order's
- * {@code unitPrice}) are ignored, because the transformer passes the order's items through as they are.
+ * {@code unitPrice}) are ignored, because the transformer passes the order's items through as they are. Types are
+ * strict — a number or boolean where a string belongs is refused, never turned into text (service-web's JSON
+ * settings) — and every free-text field follows service-web's {@link PlainText} rules.
  */
 @Schema(name = "ShipmentRequest", description = "What the API destination sends for an OrderCreated event.")
 record ShipmentRequest(
         @Schema(example = "7f9c1c1e-2b5d-4c7e-9f4a-0a7d1e2b3c4d")
         @NotBlank @Size(max = 64) @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String orderId,
         @Schema(description = "optional", example = "cust-42")
-        @Size(min = 1, max = 64) String customerId,
+        @Size(min = 1, max = 64) @PlainText String customerId,
         @Schema(description = "optional; defaults to the orderId", example = "c0ffee-1")
         @Size(min = 1, max = 128) @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String correlationId,
         @NotEmpty @Size(max = 100) List<@NotNull @Valid Item> items,
@@ -42,17 +45,17 @@ record ShipmentRequest(
     @Schema(name = "ShipmentItem", description = "One order line; other fields of the order's item are ignored.")
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Item(
-            @Schema(example = "SKU-1") @NotBlank @Size(max = 64) String sku,
+            @Schema(example = "SKU-1") @NotBlank @Size(max = 64) @PlainText String sku,
             @Schema(example = "2") @NotNull @Min(1) @Max(100_000) Integer quantity) {
     }
 
     @Schema(name = "ShipTo", description = "The order's shipping address.")
     record Address(
-            @Schema(example = "Ada Lovelace") @NotBlank @Size(max = 200) String name,
-            @Schema(example = "1 Main St") @NotBlank @Size(max = 200) String line1,
-            @Schema(description = "optional") @Size(max = 200) String line2,
-            @Schema(example = "Berlin") @NotBlank @Size(max = 100) String city,
-            @Schema(example = "10115") @NotBlank @Size(max = 20) String postalCode,
+            @Schema(example = "Ada Lovelace") @NotBlank @Size(max = 200) @PlainText String name,
+            @Schema(example = "1 Main St") @NotBlank @Size(max = 200) @PlainText String line1,
+            @Schema(description = "optional") @Size(max = 200) @PlainText String line2,
+            @Schema(example = "Berlin") @NotBlank @Size(max = 100) @PlainText String city,
+            @Schema(example = "10115") @NotBlank @Size(max = 20) @PlainText String postalCode,
             @Schema(description = "ISO 3166-1 alpha-2", example = "DE")
             @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String country) {
     }

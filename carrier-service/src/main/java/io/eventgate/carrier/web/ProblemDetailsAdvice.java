@@ -1,10 +1,12 @@
 package io.eventgate.carrier.web;
 
-import io.eventgate.carrier.security.ApiKeyRejectedException;
 import io.eventgate.carrier.shipment.EventIdMismatchException;
 import io.eventgate.carrier.shipment.IdempotencyKeyReusedException;
 import io.eventgate.carrier.shipment.IllegalTransitionException;
 import io.eventgate.carrier.shipment.ShipmentNotFoundException;
+import io.eventgate.web.body.BodyTooLargeException;
+import io.eventgate.web.body.MalformedBodyException;
+import io.eventgate.web.body.UnsupportedBodyCharsetException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +19,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -43,9 +47,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     record FieldProblem(String field, String message) {
     }
 
+    /** Spring Security's 401, handed over by the chain's entry point (which chose the detail and the challenge). */
     @ExceptionHandler
-    ProblemDetail unauthorized(ApiKeyRejectedException e) {
+    ProblemDetail unauthorized(AuthenticationException e) {
         return problem(HttpStatus.UNAUTHORIZED, "Unauthorized", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail forbidden(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler
@@ -111,6 +121,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable reading = e; reading != null; reading = reading.getCause()) {
+            switch (reading) {
+                case BodyTooLargeException tooLarge -> {
+                    // The rest of the body is not read; closing the connection stops the client sending it.
+                    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                            .body(problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", tooLarge.getMessage()));
+                }
+                case MalformedBodyException malformed -> {
+                    return invalid(List.of(new FieldProblem("body", malformed.getMessage())));
+                }
+                case UnsupportedBodyCharsetException charset -> {
+                    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                            .body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", charset.getMessage()));
+                }
+                default -> {
+                }
+            }
+        }
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return invalid(List.of(new FieldProblem(path(unknown), "unknown field")));

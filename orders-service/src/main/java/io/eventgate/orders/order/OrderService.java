@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,7 +40,7 @@ public class OrderService {
                 return earlier.get();
             }
         }
-        Order order = Order.place(UUID.randomUUID().toString(), request, clock.instant());
+        Order order = Order.place(OrderIds.next(), request, clock.instant());
         Order stored;
         try {
             stored = orders.add(order, idempotencyKey.map(key -> new IdempotencyClaim(key, fingerprint, order.id())));
@@ -65,8 +64,13 @@ public class OrderService {
         });
     }
 
+    /** @throws OrderNotFoundException also for an id that cannot be one ({@link OrderIds}); the store is not asked */
     public Order get(String orderId) {
-        return orders.find(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+        return find(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+    }
+
+    private Optional<Order> find(String orderId) {
+        return OrderIds.isWellFormed(orderId) ? orders.find(orderId) : Optional.empty();
     }
 
     public OrderPage list(OrderStatus status, int limit, Optional<String> cursor) {
@@ -84,7 +88,7 @@ public class OrderService {
         // No "applied already?" read up front: transitions only move forward, so a duplicate is either ignored by
         // the order itself or refused by the inbox mark's condition in the same transaction as the change.
         for (int attempt = 1; ; attempt++) {
-            Order order = orders.find(event.orderId())
+            Order order = find(event.orderId())
                     .orElseThrow(() -> new UnknownOrderEventException(eventId, event.orderId()));
             switch (order.apply(event, clock.instant())) {
                 case Transition.Ignored ignored -> {

@@ -127,13 +127,16 @@ class InboxTest extends IntegrationTest {
     @Test
     void anEventForAnUnknownOrderEndsInTheDlq() {
         String orphan = envelope(UUID.randomUUID().toString(), "OrderShipped", shipped(UUID.randomUUID().toString()));
+        // cannot be an order id at all (DynamoDB would refuse it as a key): never looked up, same fate
+        String malformed = envelope(UUID.randomUUID().toString(), "OrderShipped", shipped("not-an-order-id"));
 
         send(orphan);
+        send(malformed);
 
         List<String> seen = new ArrayList<>();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             seen.addAll(dlqBodies());
-            assertThat(seen).contains(orphan);
+            assertThat(seen).contains(orphan, malformed);
         });
     }
 

@@ -111,4 +111,30 @@ class OrderTest {
         assertThat(same.fingerprint()).isEqualTo(request().fingerprint());
         assertThat(other.fingerprint()).isNotEqualTo(request().fingerprint());
     }
+
+    @Test
+    void keepsMoneyAtTwoDecimalsAndNeverRounds() {
+        assertThat(new LineItem("SKU-1", 1, new BigDecimal("9.5")).unitPrice()).hasToString("9.50");
+        assertThat(new LineItem("SKU-1", 1, new BigDecimal("1E+9")).unitPrice()).hasToString("1000000000.00");
+        assertThat(new LineItem("SKU-1", 1, new BigDecimal("0E-999999999")).unitPrice()).hasToString("0.00");
+        assertThat(pending().total()).hasToString("20.50");
+        for (String price : new String[] {"0.001", "1E-131", "-0.01", "1000000000.01", "9.999999999999999999999999999999999999999"}) {
+            assertThatThrownBy(() -> new LineItem("SKU-1", 1, new BigDecimal(price))).as(price)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> new LineItem("SKU-1", LineItem.MAX_QUANTITY + 1, BigDecimal.ONE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void orderIdsAreRandomLowerCaseUuidsAndNothingElseIsOne() {
+        String id = OrderIds.next();
+
+        assertThat(OrderIds.isWellFormed(id)).isTrue();
+        assertThat(OrderIds.next()).isNotEqualTo(id);
+        for (String notAnId : new String[] {null, "", "o-1", id.toUpperCase(), id + "x", "x".repeat(3_000),
+                "00000000-0000-0000-0000-000000000000", id.replace('-', '_')}) {
+            assertThat(OrderIds.isWellFormed(notAnId)).as(notAnId).isFalse();
+        }
+    }
 }

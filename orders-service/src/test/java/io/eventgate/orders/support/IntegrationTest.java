@@ -1,5 +1,7 @@
 package io.eventgate.orders.support;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -12,6 +14,13 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntegrationTest {
 
     protected static final EventBridgeStub EVENT_BRIDGE = new EventBridgeStub();
+    /** The operator credential the tests' application expects (HTTP Basic, user {@code operator}). */
+    protected static final String OPERATOR_PASSWORD = "test-operator-password-0123";
+
+    /** The {@code Authorization} header value of the operator. */
+    protected static String operatorAuthorization() {
+        return "Basic " + Base64.getEncoder().encodeToString(("operator:" + OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
 
     @DynamicPropertySource
     static void aws(DynamicPropertyRegistry registry) {
@@ -22,5 +31,6 @@ public abstract class IntegrationTest {
         registry.add("eventgate.orders.outbox.sweep-interval", () -> "1s");
         registry.add("eventgate.orders.outbox.backoff", () -> "20ms");
         registry.add("eventgate.orders.inbox.poll-timeout", () -> "1s");
+        registry.add("eventgate.orders.operator.password", () -> OPERATOR_PASSWORD);
     }
 }

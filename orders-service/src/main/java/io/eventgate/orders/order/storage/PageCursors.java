@@ -1,9 +1,12 @@
 package io.eventgate.orders.order.storage;
 
 import io.eventgate.orders.order.InvalidCursorException;
+import io.eventgate.orders.order.OrderIds;
 import io.eventgate.orders.order.OrderStatus;
 import io.eventgate.orders.table.OrdersTable;
+import io.eventgate.orders.table.Timestamps;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,6 +41,19 @@ class PageCursors {
                 .encodeToString(json.writeValueAsString(plain).getBytes(StandardCharsets.UTF_8));
     }
 
+    private static boolean wellFormedKey(String pk) {
+        String prefix = OrdersTable.orderKey("");
+        return pk.startsWith(prefix) && OrderIds.isWellFormed(pk.substring(prefix.length()));
+    }
+
+    private static boolean wellFormedTime(String createdAt) {
+        try {
+            return createdAt.equals(Timestamps.format(Timestamps.parse(createdAt)));
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
     Map<String, AttributeValue> decode(String cursor, OrderStatus status) {
         Map<String, String> plain;
         try {
@@ -47,10 +63,11 @@ class PageCursors {
         }
         if (plain == null || !plain.keySet().equals(KEY_ATTRIBUTES) || !status.name().equals(plain.get("status"))
                 || plain.values().stream().anyMatch(v -> v == null || v.isEmpty())
-                || !plain.get(OrdersTable.PARTITION_KEY).startsWith(OrdersTable.orderKey(""))) {
+                || !wellFormedKey(plain.get(OrdersTable.PARTITION_KEY)) || !wellFormedTime(plain.get("createdAt"))) {
             throw new InvalidCursorException();
         }
         Map<String, AttributeValue> key = new LinkedHashMap<>();
+        // Only what encode could have produced reaches DynamoDB as a start key: an order key and a timestamp.
         plain.forEach((name, value) -> key.put(name, AttributeValue.fromS(value)));
         return key;
     }

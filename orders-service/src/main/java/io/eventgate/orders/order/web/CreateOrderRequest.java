@@ -9,7 +9,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-/** The body of {@code POST /orders} (its rules live in {@code eventgate/orders/create-order.request.json}). */
+/**
+ * The body of {@code POST /orders} (its rules live in {@code eventgate/orders/create-order.request.json}, plus the
+ * text and price rules {@link CreateOrderRequestReader} checks beside it).
+ */
 @Schema(name = "CreateOrderRequest")
 record CreateOrderRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 64) String customerId,
@@ -18,8 +21,10 @@ record CreateOrderRequest(
 
     record Item(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 64) String sku,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1") int quantity,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0") BigDecimal unitPrice) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1", maximum = "10000") int quantity,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0", maximum = "1000000000",
+                    description = "exact decimal, at most 2 decimals (more are refused, never rounded); "
+                            + "answered with exactly 2") BigDecimal unitPrice) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

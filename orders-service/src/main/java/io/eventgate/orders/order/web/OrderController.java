@@ -1,12 +1,16 @@
 package io.eventgate.orders.order.web;
 
+import io.eventgate.orders.order.OrderIds;
 import io.eventgate.orders.order.OrderPage;
 import io.eventgate.orders.order.OrderService;
 import io.eventgate.orders.order.OrderStatus;
 import io.eventgate.orders.order.Placement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.net.URI;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -23,11 +27,14 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /** The orders API. Thin: validation is in {@link CreateOrderRequestReader}, rules in the domain. */
+@SecurityScheme(name = OrderController.OPERATOR, type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "The operator's credential (user operator); see the README's trust model")
 @RestController
 @RequestMapping(path = "/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 class OrderController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String OPERATOR = "operator";
     private static final Pattern KEY_SHAPE = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final int MAX_PAGE = 100;
 
@@ -62,13 +69,20 @@ class OrderController {
                 : ResponseEntity.ok().location(location).body(response);
     }
 
-    @Operation(summary = "Read one order")
+    @Operation(summary = "Read one order",
+            description = "Open to whoever holds the order's id (an unguessable UUID handed out by POST /orders). "
+                    + "Anything that is not such an id is 400; an unknown one is 404.")
     @GetMapping("/{id}")
     OrderResponse get(@PathVariable String id) {
+        if (!OrderIds.isWellFormed(id)) {
+            throw new InvalidRequestException("id", "must be an order id as POST /orders returns it (a lower-case UUID)");
+        }
         return OrderResponse.of(orders.get(id));
     }
 
-    @Operation(summary = "List orders in a status, oldest first, page by page")
+    @Operation(summary = "List orders in a status, oldest first, page by page",
+            description = "For operators only: HTTP Basic with the operator credential (see the README's trust model).",
+            security = @SecurityRequirement(name = OPERATOR))
     @GetMapping
     OrderPageResponse list(@RequestParam OrderStatus status,
             @RequestParam(defaultValue = "20") int limit,

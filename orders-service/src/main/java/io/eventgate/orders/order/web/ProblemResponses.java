@@ -3,6 +3,9 @@ package io.eventgate.orders.order.web;
 import io.eventgate.orders.order.IdempotencyKeyReusedException;
 import io.eventgate.orders.order.InvalidCursorException;
 import io.eventgate.orders.order.OrderNotFoundException;
+import io.eventgate.web.body.BodyTooLargeException;
+import io.eventgate.web.body.MalformedBodyException;
+import io.eventgate.web.body.UnsupportedBodyCharsetException;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +17,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -58,6 +63,34 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return invalidRequest("The request has invalid fields.", List.of(new FieldError("cursor", e.getMessage())));
     }
 
+    /** Spring Security's 401, handed over by its entry point (which added the challenge and chose the detail). */
+    @ExceptionHandler
+    ProblemDetail unauthenticated(AuthenticationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+        problem.setTitle("Unauthorized");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail forbidden(AccessDeniedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Forbidden");
+        return problem;
+    }
+
+    /**
+     * Anything unexpected (the table unreachable, say) is a bare 500 problem: the caller learns nothing about the
+     * internals, the log has the whole story.
+     */
+    @ExceptionHandler
+    ProblemDetail unexpected(RuntimeException e) {
+        log.error("request failed unexpectedly", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be completed; try again.");
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
     @ExceptionHandler
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return invalidRequest("The request has invalid fields.",
@@ -75,13 +108,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PayloadTooLargeException tooLarge) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                         tooLarge.getMessage());
                 problem.setTitle("Request body too large");
                 // The rest of an oversized body is not read; closing the connection stops the client sending it.
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
                         .body(problem);
+            }
+            if (cause instanceof MalformedBodyException malformed) {
+                return ResponseEntity.badRequest().body(invalidRequest("The request body is not UTF-8 JSON.",
+                        List.of(new FieldError("(body)", malformed.getMessage()))));
+            }
+            if (cause instanceof UnsupportedBodyCharsetException charset) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        charset.getMessage());
+                problem.setTitle("Unsupported Media Type");
+                return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem);
             }
         }
         log.debug("unreadable request body: {}", e.getMessage());

@@ -55,6 +55,12 @@ class OrdersApiTest extends IntegrationTest {
         return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET as the operator (listing orders needs the operator credential). */
+    HttpResponse<String> getAsOperator(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", operatorAuthorization()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
@@ -109,6 +115,7 @@ class OrdersApiTest extends IntegrationTest {
         JsonNode parsed = JSON.readTree(detail);
         assertThat(parsed.at("/data/orderId").asString()).isEqualTo(id);
         assertThat(parsed.at("/data/total").decimalValue()).isEqualByComparingTo("20.5");
+        assertThat(detail).as("money at scale 2, as JSON numbers").contains("\"total\":20.50").contains("\"unitPrice\":0.00");
         assertThat(parsed.at("/metadata/correlationId").asString()).isNotBlank();
     }
 
@@ -253,7 +260,7 @@ class OrdersApiTest extends IntegrationTest {
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            HttpResponse<String> page = get("/orders?status=PENDING&limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            HttpResponse<String> page = getAsOperator("/orders?status=PENDING&limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(page.statusCode()).isEqualTo(200);
             JsonNode body = json(page);
             assertThat(body.get("items").size()).isLessThanOrEqualTo(2);
@@ -269,10 +276,10 @@ class OrdersApiTest extends IntegrationTest {
 
     @Test
     void refusesABadStatusLimitOrCursor() throws Exception {
-        assertThat(badFields(get("/orders?status=LOST"))).containsExactly("status");
-        assertThat(badFields(get("/orders"))).containsExactly("status");
-        assertThat(badFields(get("/orders?status=PENDING&limit=0"))).containsExactly("limit");
-        assertThat(badFields(get("/orders?status=PENDING&cursor=bm90LWEtY3Vyc29y"))).containsExactly("cursor");
+        assertThat(badFields(getAsOperator("/orders?status=LOST"))).containsExactly("status");
+        assertThat(badFields(getAsOperator("/orders"))).containsExactly("status");
+        assertThat(badFields(getAsOperator("/orders?status=PENDING&limit=0"))).containsExactly("limit");
+        assertThat(badFields(getAsOperator("/orders?status=PENDING&cursor=bm90LWEtY3Vyc29y"))).containsExactly("cursor");
     }
 
     @Test
@@ -283,6 +290,7 @@ class OrdersApiTest extends IntegrationTest {
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(json(docs).get("paths").has("/orders")).isTrue();
         assertThat(json(docs).get("paths").has("/orders/{id}")).isTrue();
+        assertThat(json(docs).at("/components/securitySchemes/operator/scheme").asString()).isEqualTo("basic");
     }
 
     /** Every stored item (orders, outbox records, claims) whose content mentions the marker. A scan: tests only. */

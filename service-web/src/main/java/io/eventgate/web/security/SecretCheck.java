@@ -1,23 +1,23 @@
-package io.eventgate.carrier.security;
+package io.eventgate.web.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Compares a presented key with the configured one in constant time. Both sides are hashed first so that neither
- * the content nor the length of the secret shows in the timing.
+ * Compares a presented secret with the configured one in constant time. Both sides are hashed first so that
+ * neither the content nor the length of the secret shows in the timing.
  */
-final class ApiKeyCheck {
+public final class SecretCheck {
 
     private final byte[] expectedDigest;
 
-    ApiKeyCheck(String expected) {
+    public SecretCheck(String expected) {
         this.expectedDigest = sha256(expected);
     }
 
-    boolean matches(String presented) {
-        // a missing header is hashed like any other value, so it costs the same as a wrong one
+    public boolean matches(String presented) {
+        // a missing value is hashed like any other, so it costs the same as a wrong one
         boolean equal = MessageDigest.isEqual(expectedDigest, sha256(presented == null ? "" : presented));
         return presented != null && equal;
     }
