@@ -25,6 +25,9 @@ wait_up "http://localhost:$edge/_localcloud/health"
 "$java" -jar gateway-infra/target/gateway-infra-0.1.0-SNAPSHOT-exec.jar apply --endpoint "http://localhost:$edge" \
   --env-file "$dir/../eventgate.env" --set "carrier.outbound.baseUrl=http://localhost:$carrier" >"$logs/infra.log" 2>&1
 set -a; source "$dir/../eventgate.env"; set +a
+EVENTGATE_CARRIER_BACK_OFFICE_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '=+/\n')
+EVENTGATE_ORDERS_OPERATOR_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '=+/\n')
+export EVENTGATE_CARRIER_BACK_OFFICE_PASSWORD EVENTGATE_ORDERS_OPERATOR_PASSWORD
 "$java" -jar carrier-service/target/carrier-service-0.1.0-SNAPSHOT.jar --server.port="$carrier" \
   --eventgate.carrier.simulator.enabled=true --eventgate.carrier.simulator.dispatch-after=1s \
   --eventgate.carrier.simulator.deliver-after=1s >"$logs/carrier.log" 2>&1 &
@@ -41,7 +44,8 @@ seq 1 "$n" | xargs -P 16 -I{} curl -fs -o /dev/null --retry 5 --retry-all-errors
   "city":"Berlin","postalCode":"10115","country":"DE"}}'
 echo "placed $n orders in $(( $(date +%s) - start )) s; waiting until none is PENDING or SHIPPED"
 for status in PENDING SHIPPED; do
-  until curl -fs "http://localhost:$orders/orders?status=$status&limit=1" | grep -q '"items":\[\]'; do sleep 2; done
+  until curl -fs -u "operator:$EVENTGATE_ORDERS_OPERATOR_PASSWORD" "http://localhost:$orders/orders?status=$status&limit=1" \
+    | grep -q '"items":\[\]'; do sleep 2; done
 done
 echo "all $n orders DELIVERED after $(( $(date +%s) - start )) s; stopping (clean stop)"
 du -sh "$dir" "$dir"/* 2>/dev/null

@@ -74,6 +74,11 @@ class LocalCloudKillDuringOrderFlowIT {
                         "--set", "carrier.outbound.baseUrl=" + carrier, "--set", "gateway.stage=local"), Map.of())
                 .runToCompletion(Duration.ofMinutes(5));
         Map<String, String> settings = readEnv(envFile);
+        String backOffice = UUID.randomUUID().toString();
+        settings.put("EVENTGATE_CARRIER_BACK_OFFICE_PASSWORD", backOffice);
+        settings.put("EVENTGATE_ORDERS_OPERATOR_PASSWORD", UUID.randomUUID().toString());
+        String backOfficeAuth = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("back-office:" + backOffice).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         programs.add(Program.of("carrier-service", List.of("-Xmx384m"), List.of("--server.port=" + carrierPort,
                 "--eventgate.carrier.simulator.enabled=true", "--eventgate.carrier.simulator.dispatch-after=1s",
@@ -109,8 +114,8 @@ class LocalCloudKillDuringOrderFlowIT {
         await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             List<String> notYet = new ArrayList<>();
             for (String id : accepted) {
-                if (!"DELIVERED".equals(status(orders.resolve("/orders/" + id)))
-                        || !"DELIVERED".equals(status(carrier.resolve("/shipments/" + id)))) {
+                if (!"DELIVERED".equals(status(orders.resolve("/orders/" + id), null))
+                        || !"DELIVERED".equals(status(carrier.resolve("/shipments/" + id), backOfficeAuth))) {
                     notYet.add(id);
                 }
             }
@@ -170,9 +175,13 @@ class LocalCloudKillDuringOrderFlowIT {
         }
     }
 
-    private String status(URI resource) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(resource).timeout(Duration.ofSeconds(10))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    /** The status of an order or shipment ({@code authorization}: the back office's, for the carrier). */
+    private String status(URI resource, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(resource).timeout(Duration.ofSeconds(10));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             return "HTTP " + response.statusCode();
         }
