@@ -166,8 +166,9 @@ record Journey(String orderId, String status, Optional<String> traceId, List<Hop
         String status = attempt.path("status").isMissingNode() || attempt.path("status").isNull()
                 ? "" : "HTTP " + attempt.path("status").asString() + " ";
         String error = attempt.path("error").asString("");
-        return status + attempt.path("outcome").asString() + (error.isEmpty() ? "" : " (" + error + ")") + " at "
-                + attempt.path("time").asString();
+        String time = attempt.path("time").asString("");
+        return status + attempt.path("outcome").asString() + (error.isEmpty() ? "" : " (" + error + ")")
+                + (time.isEmpty() ? "" : " at " + JourneyReport.time(Instant.parse(time)));
     }
 
     private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
