@@ -141,6 +141,11 @@ public final class ElasticMqBackend implements AutoCloseable {
         }
     }
 
+    /** The queues in-process, for local-cloud's own senders (EventBridge targets and dead-letter queues). */
+    public LocalQueues queues() {
+        return new LocalQueues(queueManager);
+    }
+
     /** Every queue's {@code Policy} attribute, as set through the edge. */
     public QueuePolicies policies() {
         return policies;
