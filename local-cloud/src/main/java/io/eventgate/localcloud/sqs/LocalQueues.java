@@ -138,12 +138,16 @@ public final class LocalQueues {
             return Optional.of(new Outcome.Refused("MissingParameter", "The request must contain the parameter "
                     + "MessageGroupId."));
         }
+        // A group id is allowed on standard queues too (fair queues); a deduplication id only on FIFO ones.
+        if (!fifo && message.deduplicationId() != null) {
+            return Optional.of(new Outcome.Refused("InvalidParameterValue",
+                    "MessageDeduplicationId is only for FIFO queues"));
+        }
         for (String id : new String[] {message.groupId(), message.deduplicationId()}) {
-            if (id != null && (!fifo || !FIFO_ID.matcher(id).matches())) {
-                return Optional.of(new Outcome.Refused("InvalidParameterValue", fifo
-                        ? "MessageGroupId and MessageDeduplicationId can only include alphanumeric and punctuation "
-                        + "characters. 1 to 128 in length."
-                        : "MessageGroupId and MessageDeduplicationId are only for FIFO queues"));
+            if (id != null && !FIFO_ID.matcher(id).matches()) {
+                return Optional.of(new Outcome.Refused("InvalidParameterValue", "MessageGroupId and "
+                        + "MessageDeduplicationId can only include alphanumeric and punctuation characters. 1 to 128 "
+                        + "in length."));
             }
         }
         if (fifo && message.deduplicationId() == null) {

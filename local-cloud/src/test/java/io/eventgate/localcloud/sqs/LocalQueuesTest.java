@@ -120,4 +120,20 @@ class LocalQueuesTest {
         assertThat(received).allSatisfy(m -> assertThat(m.attributes())
                 .containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, "order-42"));
     }
+
+    @Test
+    void acceptsAGroupIdOnAStandardQueueButNoDeduplicationId() throws Exception {
+        String name = unique("fair");
+        String url = queue(name, Map.of());
+
+        var outcomes = queues.send(name, List.of(new Outgoing("grouped", "tenant-1", null),
+                new Outgoing("deduplicated", null, "event-1")));
+
+        assertThat(outcomes).hasValueSatisfying(list -> {
+            assertThat(list.get(0)).isInstanceOf(Outcome.Sent.class);
+            assertThat(list.get(1)).isInstanceOfSatisfying(Outcome.Refused.class,
+                    r -> assertThat(r.message()).contains("only for FIFO queues"));
+        });
+        assertThat(receiveAll(url, 1)).extracting(Message::body).containsExactly("grouped");
+    }
 }
