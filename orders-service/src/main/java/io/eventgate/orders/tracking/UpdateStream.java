@@ -152,11 +152,16 @@ final class UpdateStream {
             emitter.send(event);
             return true;
         } catch (IOException | IllegalStateException failure) {
-            // The client went away (or the stream ended meanwhile). Its slot is given back now, not when (or if) the
-            // container gets round to reporting the broken connection.
+            // The client went away (or the stream ended meanwhile). Its slot is given back now, and the request is
+            // ended now rather than whenever the container notices the broken connection.
             log.debug("update stream of order {} ended: {}", orderId, failure.toString());
             closed = true;
             gone.run();
+            try {
+                emitter.completeWithError(failure);
+            } catch (RuntimeException alreadyEnded) {
+                log.trace("update stream of order {} was ended already", orderId, alreadyEnded);
+            }
             return false;
         }
     }
