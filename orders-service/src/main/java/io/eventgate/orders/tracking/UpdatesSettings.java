@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("eventgate.orders.updates")
 public record UpdatesSettings(
-        @DefaultValue("2000") @Min(1) @Max(100_000) int maxStreams,
+        @DefaultValue("1000") @Min(1) @Max(100_000) int maxStreams,
         @DefaultValue("15s") @NotNull Duration heartbeat,
         @DefaultValue("10m") @NotNull Duration idleTimeout,
         @DefaultValue("2s") @NotNull Duration reconnectDelay,
