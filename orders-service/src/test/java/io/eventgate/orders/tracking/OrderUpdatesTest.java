@@ -58,7 +58,6 @@ class OrderUpdatesTest extends IntegrationTest {
     }
 
     private SseClient open(String orderId, Optional<String> lastEventId) {
-        await().atMost(WAIT).until(() -> RawHttp.request(port, "HEAD", "/actuator/health", null).status() == 200);
         SseClient client = SseClient.open(port, "/orders/" + orderId + "/updates", lastEventId);
         assertThat(client.status()).isEqualTo(200);
         assertThat(client.header("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
@@ -207,7 +206,8 @@ class OrderUpdatesTest extends IntegrationTest {
         assertThat(response.header("content-type")).hasValueSatisfying(type -> assertThat(type)
                 .startsWith("application/problem+json"));
         assertThat(response.body()).doesNotContain("event:");
-        assertThat(streams.openStreams()).isEqualTo(before);
+        // (Streams of earlier tests may close meanwhile, so the count can only have gone down.)
+        assertThat(streams.openStreams()).isLessThanOrEqualTo(before);
     }
 
     @Test
