@@ -25,6 +25,9 @@ function formatTime(iso) {
 
 function setConnection(state, text) {
   const el = $('connection');
+  if (el.dataset.state === state && el.textContent === text) {
+    return; // unchanged: a status region is read out again on every change
+  }
   el.dataset.state = state;
   el.textContent = text;
   $('reconnect').hidden = state === 'live' || state === 'connecting';

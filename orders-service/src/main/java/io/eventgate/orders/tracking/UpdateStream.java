@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -29,7 +30,7 @@ final class UpdateStream {
     private final JsonMapper json;
     private final Optional<Progress> resumeFrom;
     private final Duration reconnectDelay;
-    private final Runnable gone;
+    private final Consumer<UpdateStream> gone;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicBoolean released = new AtomicBoolean();
     private TrackingView known;
@@ -38,7 +39,7 @@ final class UpdateStream {
     private Instant lastNews;
 
     UpdateStream(String orderId, SseEmitter emitter, JsonMapper json, Optional<Progress> resumeFrom,
-            Duration reconnectDelay, Runnable gone) {
+            Duration reconnectDelay, Consumer<UpdateStream> gone) {
         this.orderId = orderId;
         this.emitter = emitter;
         this.json = json;
@@ -156,7 +157,7 @@ final class UpdateStream {
             // ended now rather than whenever the container notices the broken connection.
             log.debug("update stream of order {} ended: {}", orderId, failure.toString());
             closed = true;
-            gone.run();
+            gone.accept(this);
             try {
                 emitter.completeWithError(failure);
             } catch (RuntimeException alreadyEnded) {

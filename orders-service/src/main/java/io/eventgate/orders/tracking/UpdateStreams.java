@@ -70,10 +70,8 @@ public class UpdateStreams implements OrderChangeListener, SmartLifecycle {
         }
         // The request ends only when the stream does: the idle timeout ends it first, this is a backstop.
         SseEmitter emitter = new SseEmitter(settings.idleTimeout().plus(settings.heartbeat().multipliedBy(2)).toMillis());
-        UpdateStream[] holder = new UpdateStream[1];
         UpdateStream stream = new UpdateStream(orderId, emitter, json, resumeFrom, settings.reconnectDelay(),
-                () -> release(holder[0]));
-        holder[0] = stream;
+                this::release);
         // Registered before the order is read, so that a change stored in between is not missed (a change that is
         // in the read as well is merged, not sent twice).
         byOrder.compute(orderId, (id, streams) -> {
