@@ -46,8 +46,32 @@ public final class PutEventsBenchmark {
         int events = Integer.parseInt(options.getOrDefault("--events", "50000"));
         int rate = Integer.parseInt(options.getOrDefault("--rate", "1000"));
         int seconds = Integer.parseInt(options.getOrDefault("--seconds", "20"));
+        // off, on, both (= off,on), or a list such as off,on,off,on (the first runs warm the JIT up)
+        String persistence = options.getOrDefault("--persistence", "off").replace("both", "off,on");
+        List<Boolean> modes = new ArrayList<>();
+        for (String mode : persistence.split(",")) {
+            switch (mode) {
+                case "off" -> modes.add(false);
+                case "on" -> modes.add(true);
+                default -> throw new IllegalArgumentException("--persistence takes off, on, both or a list of them");
+            }
+        }
+        for (boolean persisted : modes) {
+            run(persisted, events, rate, seconds);
+        }
+    }
 
-        try (LocalCloud cloud = LocalCloud.start(LocalCloudSettings.forTests())) {
+    /** One local-cloud, in memory or with a fresh data directory (the journal, ElasticMQ's store, DynamoDB's). */
+    private static void run(boolean persisted, int events, int rate, int seconds) throws Exception {
+        LocalCloudSettings settings = LocalCloudSettings.forTests();
+        java.nio.file.Path data = null;
+        if (persisted) {
+            data = java.nio.file.Files.createTempDirectory("local-cloud-bench");
+            settings = settings.withDataDirectory(data);
+        }
+        System.out.printf("%n=== persistence %s%s ===%n", persisted ? "ON, data directory " : "OFF (in memory)",
+                persisted ? data : "");
+        try (LocalCloud cloud = LocalCloud.start(settings)) {
             var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"));
             var http = ApacheHttpClient.builder().maxConnections(64);
             try (EventBridgeClient bridge = EventBridgeClient.builder().endpointOverride(cloud.endpoint())
@@ -58,7 +82,9 @@ public final class PutEventsBenchmark {
                 System.out.printf("local-cloud EventBridge benchmark (%d cores, Java %s, load average %s)%n",
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load());
                 throughput(bridge, sqs, queueUrl, events);
-                latency(bridge, sqs, queueUrl, rate, seconds);
+                if (seconds > 0) {
+                    latency(bridge, sqs, queueUrl, rate, seconds);
+                }
                 System.out.printf("load average at the end: %s (other processes on the machine skew every figure)%n",
                         load());
             }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # PutEvents throughput and put-to-delivered latency of local-cloud's EventBridge, one rule -> one SQS target.
-# Usage: bench/local-cloud/run.sh [--events N] [--rate EVENTS_PER_S] [--seconds S]
+# Usage: bench/local-cloud/run.sh [--events N] [--rate EVENTS_PER_S] [--seconds S] [--persistence off|on|both]
 # Not part of the build or CI: it loads the machine for about a minute and prints its figures.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -7,6 +7,8 @@ import io.eventgate.localcloud.edge.EdgeServer;
 import io.eventgate.localcloud.events.EventBridge;
 import io.eventgate.localcloud.events.delivery.DeliverySettings;
 import io.eventgate.localcloud.sqs.ElasticMqBackend;
+import io.eventgate.localcloud.state.DataDirectory;
+import io.eventgate.localcloud.state.StateStore;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -56,7 +59,17 @@ public final class LocalCloud implements AutoCloseable {
         long started = System.nanoTime();
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
-            EdgeRouter router = new EdgeRouter();
+            Optional<DataDirectory> data = Optional.empty();
+            if (settings.dataDirectory().isPresent()) {
+                data = Optional.of(DataDirectory.open(settings.dataDirectory().get()));
+                resources.push(data.get());
+            }
+            Optional<java.nio.file.Path> sqsDirectory = data.isPresent()
+                    ? Optional.of(data.get().directory("sqs")) : Optional.empty();
+            // The edge waits for state writes; the state itself is read below, while the backends start.
+            java.util.concurrent.atomic.AtomicReference<StateStore> stateRef =
+                    new java.util.concurrent.atomic.AtomicReference<>(StateStore.inMemory());
+            EdgeRouter router = new EdgeRouter(() -> stateRef.get().awaitWrites());
             EdgeServer edge = openEdge(settings, router);
             resources.push(edge);
             int port = edge.port();
@@ -65,8 +78,26 @@ public final class LocalCloud implements AutoCloseable {
             resources.push(starter::shutdownNow);
             var dynamo = CompletableFuture.supplyAsync(() -> startDynamo(settings), starter);
             var sqs = CompletableFuture.supplyAsync(
-                    () -> ElasticMqBackend.start(settings.hostname(), port, settings.region(), settings.accountId()),
+                    () -> ElasticMqBackend.start(settings.hostname(), port, settings.region(), settings.accountId(),
+                            sqsDirectory),
                     starter);
+            StateStore state = StateStore.inMemory();
+            if (data.isPresent()) {
+                try {
+                    state = StateStore.open(data.get().directory("state"), StateStore.Settings.DEFAULTS);
+                } catch (IOException | RuntimeException e) {
+                    // The backends are starting: let them finish, so that they are stopped with the rest.
+                    CompletableFuture.allOf(dynamo, sqs).exceptionally(failure -> null).join();
+                    java.util.List.of(dynamo, sqs).stream().filter(f -> !f.isCompletedExceptionally())
+                            .forEach(f -> resources.push(f.join()));
+                    throw e;
+                }
+                stateRef.set(state);
+                // Closed after every service that writes to it, and before the directory's lock is released.
+                resources.removeLastOccurrence(data.get());
+                resources.addLast(state);
+                resources.addLast(data.get());
+            }
             HttpClient backends = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(2))
@@ -82,20 +113,22 @@ public final class LocalCloud implements AutoCloseable {
                 }
             }
             DynamoDbLocalBackend dynamoBackend = unwrap(dynamo);
-            ElasticMqBackend sqsBackend = unwrap(sqs);
-            router.register(dynamoBackend.edgeService(backends));
+            ElasticMqBackend sqsBackend = unwrap(sqs).withState(state);
+            router.register(dynamoBackend.edgeService(backends, state));
             router.register(sqsBackend.edgeService(backends));
             EventBridge events = EventBridge.start(settings.region(), settings.accountId(), sqsBackend.uri(),
                     sqsBackend.policies()::policy, backends,
-                    Clock.systemUTC(), DeliverySettings.DEFAULTS, java.util.List.of());
+                    Clock.systemUTC(), DeliverySettings.DEFAULTS, java.util.List.of(), state);
             resources.push(events);
             router.register(events.edgeService());
-            router.register(new ApiGatewayService(settings.accountId(), Clock.systemUTC(), router::route, backends));
+            router.register(new ApiGatewayService(settings.accountId(), Clock.systemUTC(), router::route, backends,
+                    state));
 
             edge.start();
             LocalCloud cloud = new LocalCloud(settings, edge, resources);
-            log.info("local-cloud ready at {} (region {}, account {}) in {} ms; JVM up {} ms", cloud.endpoint(),
-                    settings.region(), settings.accountId(), (System.nanoTime() - started) / 1_000_000,
+            log.info("local-cloud ready at {} (region {}, account {}, {}) in {} ms; JVM up {} ms", cloud.endpoint(),
+                    settings.region(), settings.accountId(), data.map(d -> "state kept in " + d.root())
+                            .orElse("in memory"), (System.nanoTime() - started) / 1_000_000,
                     java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             return cloud;
         } catch (RuntimeException e) {
@@ -122,7 +155,7 @@ public final class LocalCloud implements AutoCloseable {
 
     private static DynamoDbLocalBackend startDynamo(LocalCloudSettings settings) {
         try {
-            return DynamoDbLocalBackend.start(settings.dataDirectory());
+            return DynamoDbLocalBackend.start(settings.dataDirectory().map(java.nio.file.Path::toAbsolutePath));
         } catch (Exception e) {
             throw new CompletionException(new IllegalStateException("DynamoDB Local could not start: " + e, e));
         }

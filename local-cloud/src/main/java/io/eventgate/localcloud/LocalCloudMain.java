@@ -19,7 +19,9 @@ public final class LocalCloudMain {
               --port N          edge port (default 4566; 0 picks a free one)
               --bind ADDRESS    interface to listen on (default 127.0.0.1; 0.0.0.0 in containers)
               --hostname NAME   host name used in URLs local-cloud hands out (default localhost)
-              --data-dir DIR    keep DynamoDB data in DIR (default: in memory)
+              --data-dir DIR    keep everything in DIR across restarts and crashes: DynamoDB tables,
+                                SQS queues and messages, EventBridge, API Gateway and pending
+                                deliveries (default: in memory; DIR is readable by its owner only)
               --region REGION   region served (default us-east-1)
               --account ID      12-digit account id served (default 000000000000)
               --help            show this help

@@ -34,9 +34,11 @@ class AwsCliCompatibilityTest {
     static Path home;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         aws = findOnPath("aws").orElse(null);
         assumeTrue(aws != null, "the aws CLI is not on the PATH");
+        // CLI v1 fetches any parameter value that starts with http:// (a queue URL!) unless told not to.
+        Files.writeString(home.resolve("config"), "[default]\ncli_follow_urlparam = false\n");
         cloud = LocalCloud.start(LocalCloudSettings.forTests());
     }
 
@@ -89,6 +91,68 @@ class AwsCliCompatibilityTest {
 
         assertThat(aws("dynamodb", "list-tables").path("TableNames")).extracting(JsonNode::asString)
                 .contains("cli-table");
+    }
+
+    @Test
+    void tagsTablesAndReportsTheirContinuousBackups() throws Exception {
+        JsonNode created = aws("dynamodb", "create-table", "--table-name", "cli-tagged",
+                "--attribute-definitions", "AttributeName=pk,AttributeType=S",
+                "--key-schema", "AttributeName=pk,KeyType=HASH", "--billing-mode", "PAY_PER_REQUEST",
+                "--tags", "Key=team,Value=orders");
+        String arn = created.path("TableDescription").path("TableArn").asString();
+
+        aws("dynamodb", "tag-resource", "--resource-arn", arn, "--tags", "Key=env,Value=local");
+        aws("dynamodb", "untag-resource", "--resource-arn", arn, "--tag-keys", "team");
+        JsonNode tags = aws("dynamodb", "list-tags-of-resource", "--resource-arn", arn);
+        JsonNode updated = aws("dynamodb", "update-continuous-backups", "--table-name", "cli-tagged",
+                "--point-in-time-recovery-specification", "PointInTimeRecoveryEnabled=true");
+        JsonNode described = aws("dynamodb", "describe-continuous-backups", "--table-name", "cli-tagged");
+
+        assertThat(tags.path("Tags")).hasSize(1);
+        assertThat(tags.path("Tags").get(0).path("Key").asString()).isEqualTo("env");
+        assertThat(updated.path("ContinuousBackupsDescription").path("PointInTimeRecoveryDescription")
+                .path("PointInTimeRecoveryStatus").asString()).isEqualTo("ENABLED");
+        assertThat(described.path("ContinuousBackupsDescription").path("PointInTimeRecoveryDescription")
+                .path("PointInTimeRecoveryStatus").asString()).isEqualTo("ENABLED");
+    }
+
+    @Test
+    void redrivesADeadLetterQueueLinkedAfterCreation() throws Exception {
+        String source = aws("sqs", "create-queue", "--queue-name", "cli-source").path("QueueUrl").asString();
+        String dlq = aws("sqs", "create-queue", "--queue-name", "cli-source-dlq").path("QueueUrl").asString();
+        String dlqArn = aws("sqs", "get-queue-attributes", "--queue-url", dlq, "--attribute-names", "QueueArn")
+                .path("Attributes").path("QueueArn").asString();
+        Path attributes = Files.writeString(home.resolve("redrive.json"), Json.text(Json.object().put("RedrivePolicy",
+                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"1\"}")));
+        aws("sqs", "set-queue-attributes", "--queue-url", source, "--attributes", "file://" + attributes);
+        aws("sqs", "send-message", "--queue-url", source, "--message-body", "poison");
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            aws("sqs", "receive-message", "--queue-url", source, "--visibility-timeout", "0");
+            return aws("sqs", "get-queue-attributes", "--queue-url", dlq, "--attribute-names",
+                    "ApproximateNumberOfMessages").path("Attributes").path("ApproximateNumberOfMessages").asInt() == 1;
+        });
+
+        JsonNode sources = aws("sqs", "list-dead-letter-source-queues", "--queue-url", dlq);
+        JsonNode task = aws("sqs", "start-message-move-task", "--source-arn", dlqArn);
+
+        assertThat(sources.path("queueUrls")).extracting(JsonNode::asString).containsExactly(source);
+        assertThat(task.path("TaskHandle").asString()).isNotBlank();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(aws("sqs", "list-message-move-tasks",
+                "--source-arn", dlqArn).path("Results").get(0).path("Status").asString()));
+        JsonNode back = aws("sqs", "receive-message", "--queue-url", source, "--wait-time-seconds", "1");
+        assertThat(back.path("Messages").get(0).path("Body").asString()).isEqualTo("poison");
+    }
+
+    @Test
+    void setsTheApiGatewayAccountsCloudWatchRole() throws Exception {
+        String role = "arn:aws:iam::000000000000:role/cli-cloudwatch";
+
+        aws("apigateway", "update-account", "--patch-operations",
+                "op=replace,path=/cloudwatchRoleArn,value=" + role);
+        JsonNode account = aws("apigateway", "get-account");
+
+        assertThat(account.path("cloudwatchRoleArn").asString()).isEqualTo(role);
+        assertThat(account.path("throttleSettings").path("burstLimit").asInt()).isEqualTo(5000);
     }
 
     /** Runs one CLI command against local-cloud and returns its JSON output ({} when it prints nothing). */

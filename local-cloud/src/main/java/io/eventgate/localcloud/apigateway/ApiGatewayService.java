@@ -8,6 +8,7 @@ import io.eventgate.localcloud.apigateway.usage.UsageLimiter;
 import io.eventgate.localcloud.edge.EdgeRequest;
 import io.eventgate.localcloud.edge.EdgeResponse;
 import io.eventgate.localcloud.edge.EdgeService;
+import io.eventgate.localcloud.state.StateStore;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.function.Function;
@@ -31,10 +32,16 @@ public final class ApiGatewayService implements EdgeService {
      */
     public ApiGatewayService(String accountId, Clock clock, Function<EdgeRequest, EdgeResponse> services,
                              HttpClient client) {
-        RestApiStore apis = new RestApiStore(clock);
-        KeyStore keys = new KeyStore(clock);
-        this.control = new ControlPlane(apis, keys);
-        this.execute = new ExecuteApi(accountId, apis, keys, new UsageLimiter(clock), clock, services, client);
+        this(accountId, clock, services, client, StateStore.inMemory());
+    }
+
+    /** API Gateway with what the data directory holds: APIs, deployments, stages, keys, plans, quota counters. */
+    public ApiGatewayService(String accountId, Clock clock, Function<EdgeRequest, EdgeResponse> services,
+                             HttpClient client, StateStore state) {
+        RestApiStore apis = new RestApiStore(clock, state);
+        KeyStore keys = new KeyStore(clock, state);
+        this.control = new ControlPlane(apis, keys, state);
+        this.execute = new ExecuteApi(accountId, apis, keys, new UsageLimiter(clock, state), clock, services, client);
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.eventgate.localcloud.dynamodb;
 
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
+import io.eventgate.localcloud.edge.AwsJsonClient;
 import io.eventgate.localcloud.edge.AwsRequests;
+import io.eventgate.localcloud.state.StateStore;
 import io.eventgate.localcloud.edge.EdgeService;
 import io.eventgate.localcloud.edge.ForwardingService;
 import java.net.URI;
@@ -64,9 +66,19 @@ public final class DynamoDbLocalBackend implements AutoCloseable {
 
     /** The edge service forwarding {@code DynamoDB_20120810.*} and {@code DynamoDBStreams_20120810.*} here. */
     public EdgeService edgeService(HttpClient client) {
-        return new ForwardingService("dynamodb",
+        return edgeService(client, StateStore.inMemory());
+    }
+
+    /**
+     * The edge service for DynamoDB and DynamoDB Streams: DynamoDB Local behind local-cloud's own checks and
+     * additions ({@link DynamoDbService}), which keep table tags and recovery settings in {@code state}.
+     */
+    public EdgeService edgeService(HttpClient client, StateStore state) {
+        var forwarding = new ForwardingService("dynamodb",
                 request -> AwsRequests.targetPrefix(request).filter(TARGET_PREFIXES::contains).isPresent(),
                 uri(), client, server::isRunning);
+        var dynamo = new AwsJsonClient(uri(), client, "DynamoDB_20120810", "application/x-amz-json-1.0", 16);
+        return new DynamoDbService(forwarding, dynamo, new TableExtras(java.time.Clock.systemUTC(), state));
     }
 
     public URI uri() {

@@ -33,6 +33,13 @@ public final class AwsErrors {
         return EdgeResponse.of(status, "text/xml", xml).withHeader("x-amzn-RequestId", requestId);
     }
 
+    /** A JSON-protocol error, in the request's JSON version (1.1 when it named none). */
+    public static EdgeResponse forJson(EdgeRequest request, int status, String type, String message) {
+        String contentType = request.mediaType().startsWith("application/x-amz-json")
+                ? request.mediaType() : "application/x-amz-json-1.1";
+        return json(status, type, message, contentType);
+    }
+
     /** An error in the shape the request's protocol expects. */
     public static EdgeResponse forRequest(EdgeRequest request, int status, String type, String message) {
         if (request.header("X-Amz-Target").isPresent()) {

@@ -70,6 +70,10 @@ public final class AwsJsonService implements EdgeService {
      */
     public JsonNode invoke(String operation, JsonNode input) {
         Operation op = operations.get(operation);
+        if (op == null && operation.isBlank()) {
+            throw new AwsException(400, "UnknownOperationException", "The request names no operation: its "
+                    + "X-Amz-Target header is " + targetPrefix + " with nothing after it");
+        }
         if (op == null) {
             throw new AwsException(400, "UnknownOperationException",
                     "Operation " + targetPrefix + "." + operation + " is not implemented by local-cloud's " + name

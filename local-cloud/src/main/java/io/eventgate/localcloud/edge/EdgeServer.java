@@ -50,6 +50,7 @@ public final class EdgeServer implements AutoCloseable {
         connector.setIdleTimeout(120_000);
         server.addConnector(connector);
         server.setHandler(new RouterHandler(router));
+        server.setErrorHandler(new EdgeErrorHandler());
         connector.open();
     }
 

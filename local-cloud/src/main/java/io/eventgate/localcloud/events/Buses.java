@@ -1,6 +1,8 @@
 package io.eventgate.localcloud.events;
 
 import io.eventgate.localcloud.edge.AwsException;
+import io.eventgate.localcloud.state.StateStore;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,18 +11,43 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Every event bus, and the tags of buses and rules (by ARN). The {@code default} bus always exists. */
+/**
+ * Every event bus, and the tags of buses and rules (by ARN). The {@code default} bus always exists. Buses and tags
+ * are stored in the data directory, if there is one, and read back when constructed.
+ */
 final class Buses {
+
+    /** A bus as stored. */
+    record StoredBus(String name, Optional<String> description, Instant created) {
+    }
 
     private final Arns arns;
     private final Clock clock;
+    private final StateStore state;
     private final Map<String, EventBus> buses = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> tags = new ConcurrentHashMap<>();
 
     Buses(Arns arns, Clock clock) {
+        this(arns, clock, StateStore.inMemory());
+    }
+
+    Buses(Arns arns, Clock clock, StateStore state) {
         this.arns = arns;
         this.clock = clock;
-        create(Arns.DEFAULT_BUS, Optional.empty());
+        this.state = state;
+        for (StateStore.Entry entry : state.entries("events/bus/")) {
+            StoredBus stored = StateStore.read(entry.value(), StoredBus.class);
+            buses.put(stored.name(), new EventBus(stored.name(), arns.bus(stored.name()), stored.description(),
+                    stored.created(), state));
+        }
+        for (StateStore.Entry entry : state.entries("events/tags/")) {
+            Map<String, String> stored = new LinkedHashMap<>();
+            entry.value().properties().forEach(e -> stored.put(e.getKey(), e.getValue().asString()));
+            tags.put(entry.key().substring("events/tags/".length()), Map.copyOf(stored));
+        }
+        if (!buses.containsKey(Arns.DEFAULT_BUS)) {
+            create(Arns.DEFAULT_BUS, Optional.empty());
+        }
     }
 
     Arns arns() {
@@ -36,16 +63,25 @@ final class Buses {
     }
 
     /** Creates a bus; empty when one of that name exists. */
-    Optional<EventBus> create(String name, Optional<String> description) {
-        EventBus bus = new EventBus(name, arns.bus(name), description, clock.instant());
-        return buses.putIfAbsent(name, bus) == null ? Optional.of(bus) : Optional.empty();
+    synchronized Optional<EventBus> create(String name, Optional<String> description) {
+        Instant now = clock.instant();
+        EventBus bus = new EventBus(name, arns.bus(name), description, now, state);
+        if (buses.putIfAbsent(name, bus) != null) {
+            return Optional.empty();
+        }
+        state.put("events/bus/" + name, new StoredBus(name, description, now));
+        return Optional.of(bus);
     }
 
-    void delete(String name) {
+    synchronized void delete(String name) {
         EventBus bus = buses.remove(name);
         if (bus != null) {
-            tags.remove(bus.arn());
-            bus.rules().forEach(rule -> tags.remove(rule.arn()));
+            state.delete("events/bus/" + name);
+            forgetTags(bus.arn());
+            for (Rule rule : List.copyOf(bus.rules())) {
+                forgetTags(rule.arn());
+                bus.remove(rule.name());
+            }
         }
     }
 
@@ -77,9 +113,13 @@ final class Buses {
     }
 
     void tag(String arn, Map<String, String> newTags) {
+        if (newTags.isEmpty()) {
+            return;
+        }
         tags.compute(arn, (key, old) -> {
             Map<String, String> merged = new LinkedHashMap<>(old == null ? Map.of() : old);
             merged.putAll(newTags);
+            state.put("events/tags/" + arn, merged);
             return Map.copyOf(merged);
         });
     }
@@ -88,11 +128,15 @@ final class Buses {
         tags.computeIfPresent(arn, (key, old) -> {
             Map<String, String> left = new LinkedHashMap<>(old);
             keys.forEach(left::remove);
+            state.put("events/tags/" + arn, left);
             return Map.copyOf(left);
         });
     }
 
     void forgetTags(String arn) {
-        tags.remove(arn);
+        tags.computeIfPresent(arn, (key, old) -> {
+            state.delete("events/tags/" + arn);
+            return null;
+        });
     }
 }

@@ -9,6 +9,7 @@ import io.eventgate.localcloud.events.delivery.DeliverySettings;
 import io.eventgate.localcloud.events.delivery.EventBusTargetDelivery;
 import io.eventgate.localcloud.events.delivery.SqsTargets;
 import io.eventgate.localcloud.events.delivery.TargetDelivery;
+import io.eventgate.localcloud.state.StateStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -59,21 +60,34 @@ public final class EventBridge implements AutoCloseable {
     public static EventBridge start(String region, String accountId, URI sqsBackend,
                                     Function<String, Optional<String>> queuePolicies, HttpClient http, Clock clock,
                                     DeliverySettings settings, List<TargetDelivery> extraTargets) {
+        return start(region, accountId, sqsBackend, queuePolicies, http, clock, settings, extraTargets,
+                StateStore.inMemory());
+    }
+
+    /**
+     * Starts EventBridge with what the data directory holds (buses, rules and targets, connections, API destinations,
+     * archives and their events, replays), then resumes the deliveries and replays that were under way.
+     *
+     * @param state where changes are stored; {@link StateStore#inMemory()} keeps nothing
+     */
+    public static EventBridge start(String region, String accountId, URI sqsBackend,
+                                    Function<String, Optional<String>> queuePolicies, HttpClient http, Clock clock,
+                                    DeliverySettings settings, List<TargetDelivery> extraTargets, StateStore state) {
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        Buses buses = new Buses(new Arns(region, accountId), clock);
+        Buses buses = new Buses(new Arns(region, accountId), clock, state);
         SqsTargets sqs = new SqsTargets(sqsBackend, http, clock, accountId, executor, queuePolicies);
         // The bus-to-bus strategy needs the router, which needs the dispatcher: close the loop through a reference.
         AtomicReference<EventRouter> router = new AtomicReference<>();
         List<TargetDelivery> strategies = new ArrayList<>(extraTargets);
-        ApiDestinationFeature apiDestinations = new ApiDestinationFeature(region, accountId, clock);
+        ApiDestinationFeature apiDestinations = new ApiDestinationFeature(region, accountId, clock, state);
         strategies.add(apiDestinations.targetDelivery());
         strategies.add(sqs.targets());
         strategies.add(new EventBusTargetDelivery((busArn, event) -> router.get().ingest(busArn, event)));
-        DeliveryDispatcher dispatcher = new DeliveryDispatcher(strategies, sqs.deadLetters(), clock, settings);
+        DeliveryDispatcher dispatcher = new DeliveryDispatcher(strategies, sqs.deadLetters(), clock, settings, state);
         Archives archives = new Archives(region, accountId, clock,
-                arn -> buses.find(Arns.busName(arn)).filter(bus -> bus.arn().equals(arn)).isPresent());
+                arn -> buses.find(Arns.busName(arn)).filter(bus -> bus.arn().equals(arn)).isPresent(), state);
         router.set(new EventRouter(buses, dispatcher, clock, archives));
-        Replays replays = new Replays(region, accountId, clock, archives, router.get());
+        Replays replays = new Replays(region, accountId, clock, archives, router.get(), state);
 
         BusOperations busOps = new BusOperations(buses);
         RuleOperations ruleOps = new RuleOperations(buses);
@@ -104,6 +118,9 @@ public final class EventBridge implements AutoCloseable {
         operations.putAll(replays.operations());
         AwsJsonService service = new AwsJsonService("events", TARGET_PREFIX, "application/x-amz-json-1.1",
                 operations);
+        targetOps.restore(state);
+        dispatcher.resume();
+        replays.resume();
         return new EventBridge(service, dispatcher, executor, replays, apiDestinations);
     }
 

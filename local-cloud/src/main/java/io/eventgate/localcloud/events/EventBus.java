@@ -1,6 +1,7 @@
 package io.eventgate.localcloud.events;
 
 import io.eventgate.localcloud.edge.AwsException;
+import io.eventgate.localcloud.state.StateStore;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,12 +25,14 @@ final class EventBus {
     private final Instant created;
     private final Map<String, Rule> rules = new ConcurrentHashMap<>();
     private final Machine machine = new Machine();
+    private final StateStore state;
 
-    EventBus(String name, String arn, Optional<String> description, Instant created) {
+    EventBus(String name, String arn, Optional<String> description, Instant created, StateStore state) {
         this.name = name;
         this.arn = arn;
         this.description = description;
         this.created = created;
+        this.state = state;
     }
 
     String name() {
@@ -58,6 +61,12 @@ final class EventBus {
 
     /** Adds or replaces a rule; the pattern must already have passed validation. */
     synchronized void put(Rule rule) {
+        restore(rule);
+        state.put(StoredRule.key(name, rule.name()), StoredRule.of(rule));
+    }
+
+    /** Adds or replaces a rule without storing it (it was read from the data directory). */
+    synchronized void restore(Rule rule) {
         Rule old = rules.put(rule.name(), rule);
         if (old != null && old.eventPattern().equals(rule.eventPattern())) {
             return;
@@ -87,6 +96,9 @@ final class EventBus {
 
     synchronized Optional<Rule> remove(String ruleName) {
         Rule old = rules.remove(ruleName);
+        if (old != null) {
+            state.delete(StoredRule.key(name, ruleName));
+        }
         if (old != null && old.eventPattern().isPresent()) {
             try {
                 machine.deleteRule(old.name(), old.eventPattern().get());

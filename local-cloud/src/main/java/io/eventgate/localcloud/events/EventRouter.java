@@ -87,7 +87,7 @@ final class EventRouter implements EventIngestion, ReplayTarget {
         for (Rule rule : rules) {
             var matched = new TargetInput.MatchedEvent(event, eventJson, rule.arn(), rule.name(), ingestionTime);
             for (Target target : rule.targets()) {
-                deliveries.add(new Delivery(eventId, eventJson, target.input().render(matched), rule.arn(),
+                deliveries.add(new Delivery(Delivery.nextId(), eventId, eventJson, target.input().render(matched), rule.arn(),
                         target.id(), target.arn(), target.spec(), target.retryPolicy(), target.deadLetterArn(),
                         ingestionTime));
             }

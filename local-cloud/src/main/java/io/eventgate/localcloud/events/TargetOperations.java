@@ -70,6 +70,23 @@ final class TargetOperations {
         return output;
     }
 
+    /** Restores the rules stored in the data directory, targets rebuilt from their stored PutTargets specs. */
+    void restore(io.eventgate.localcloud.state.StateStore state) {
+        for (var entry : state.entries("events/rule/")) {
+            StoredRule stored = io.eventgate.localcloud.state.StateStore.read(entry.value(), StoredRule.class);
+            java.util.Optional<EventBus> bus = buses.find(stored.busName());
+            if (bus.isEmpty()) {
+                continue;
+            }
+            List<Target> targets = new ArrayList<>();
+            for (JsonNode spec : stored.targets()) {
+                targets.add(read(spec));
+            }
+            bus.get().restore(new Rule(stored.name(), stored.busName(), stored.arn(), stored.eventPattern(),
+                    stored.enabled(), stored.description(), stored.roleArn(), targets));
+        }
+    }
+
     private Target read(JsonNode spec) {
         if (!spec.isObject()) {
             throw AwsException.validation("Each target must be an object.");

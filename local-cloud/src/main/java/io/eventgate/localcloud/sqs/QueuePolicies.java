@@ -1,5 +1,6 @@
 package io.eventgate.localcloud.sqs;
 
+import io.eventgate.localcloud.state.StateStore;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +11,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class QueuePolicies {
 
+    private static final String KEY = "sqs/policy/";
+
     private final Map<String, String> byQueueName = new ConcurrentHashMap<>();
+    private final StateStore state;
+
+    QueuePolicies() {
+        this(StateStore.inMemory());
+    }
+
+    /** The policies stored in the data directory, read back. */
+    QueuePolicies(StateStore state) {
+        this.state = state;
+        state.entries(KEY).forEach(e -> byQueueName.put(e.key().substring(KEY.length()), e.value().asString()));
+    }
 
     /** The policy document of a queue, if it has one. */
     public Optional<String> policy(String queueName) {
@@ -20,13 +34,19 @@ public final class QueuePolicies {
     /** Sets (or, with a blank policy, removes) a queue's policy. */
     void put(String queueName, String policy) {
         if (policy == null || policy.isBlank()) {
-            byQueueName.remove(queueName);
+            remove(queueName);
         } else {
-            byQueueName.put(queueName, policy);
+            byQueueName.compute(queueName, (name, old) -> {
+                state.put(KEY + name, policy);
+                return policy;
+            });
         }
     }
 
     void remove(String queueName) {
-        byQueueName.remove(queueName);
+        byQueueName.computeIfPresent(queueName, (name, old) -> {
+            state.delete(KEY + name);
+            return null;
+        });
     }
 }

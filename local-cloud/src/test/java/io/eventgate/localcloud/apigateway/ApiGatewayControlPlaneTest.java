@@ -220,11 +220,36 @@ class ApiGatewayControlPlaneTest {
     }
 
     @Test
+    void keepsTheAccountsCloudWatchRoleAsInfrastructureToolsSetIt() {
+        var before = client.getAccount(b -> { });
+        String role = "arn:aws:iam::000000000000:role/apigateway-cloudwatch";
+
+        var updated = client.updateAccount(b -> b.patchOperations(PatchOperation.builder().op(Op.REPLACE)
+                .path("/cloudwatchRoleArn").value(role).build()));
+        var after = client.getAccount(b -> { });
+
+        assertThat(before.throttleSettings().rateLimit()).isEqualTo(10000.0);
+        assertThat(before.throttleSettings().burstLimit()).isEqualTo(5000);
+        assertThat(before.features()).contains("UsagePlans");
+        assertThat(updated.cloudwatchRoleArn()).isEqualTo(role);
+        assertThat(after.cloudwatchRoleArn()).isEqualTo(role);
+        assertThat(after.apiKeyVersion()).isEqualTo("4");
+        assertThatThrownBy(() -> client.updateAccount(b -> b.patchOperations(PatchOperation.builder().op(Op.REPLACE)
+                .path("/cloudwatchRoleArn").value("not-a-role").build())))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("not-a-role");
+        assertThatThrownBy(() -> client.updateAccount(b -> b.patchOperations(PatchOperation.builder().op(Op.REPLACE)
+                .path("/throttleSettings/rateLimit").value("1").build())))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("/throttleSettings/rateLimit");
+        assertThat(client.getAccount(b -> { }).cloudwatchRoleArn()).isEqualTo(role);
+    }
+
+    @Test
     void refusesUnsignedControlPlaneCallsAsNoServiceOfLocalCloud() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(cloud.endpoint() + "/restapis")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        assertThat(response.statusCode()).isEqualTo(501);
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("UnknownOperationException");
     }
 }

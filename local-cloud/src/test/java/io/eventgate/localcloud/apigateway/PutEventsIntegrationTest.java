@@ -134,6 +134,40 @@ class PutEventsIntegrationTest {
     }
 
     @Test
+    void acceptsTheWidelyCopiedTemplateSettingHeadersThroughRequestOverride() throws Exception {
+        var client = gateway.client;
+        String apiId = gateway.createApi("override-headers");
+        String root = gateway.rootId(apiId);
+        String template = """
+                #set($context.requestOverride.header.X-Amz-Target = "AWSEvents.PutEvents")
+                #set($context.requestOverride.header.Content-Type = "application/x-amz-json-1.1")
+                #set($count = $input.path('$.items').size() - 1)
+                {"Entries": [{"Source": "com.override", "DetailType": "Counted",
+                  "Detail": "{\\"last\\": $count, \\"trace\\": \\"$input.params().header.X-Trace-Id\\"}"}]}
+                """;
+        client.putMethod(b -> b.restApiId(apiId).resourceId(root).httpMethod("POST").authorizationType("NONE"));
+        client.putIntegration(b -> b.restApiId(apiId).resourceId(root).httpMethod("POST").type(IntegrationType.AWS)
+                .integrationHttpMethod("POST").uri(EventsRoute.PUT_EVENTS_URI).passthroughBehavior("NEVER")
+                .requestTemplates(java.util.Map.of("application/json", template)));
+        client.putMethodResponse(b -> b.restApiId(apiId).resourceId(root).httpMethod("POST").statusCode("200"));
+        client.putIntegrationResponse(b -> b.restApiId(apiId).resourceId(root).httpMethod("POST").statusCode("200"));
+        gateway.deploy(apiId, "dev");
+        int before = events.received.size();
+
+        HttpResponse<String> response = gateway.call("POST", gateway.url(apiId, "dev", "/"),
+                java.util.Map.of("Content-Type", "application/json", "X-Trace-Id", "t-42"), "{\"items\": [1, 2, 3]}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(events.received).hasSize(before + 1);
+        EdgeRequest sent = events.received.getLast();
+        assertThat(sent.header("X-Amz-Target")).contains("AWSEvents.PutEvents");
+        assertThat(sent.header("Content-Type")).contains("application/x-amz-json-1.1");
+        JsonNode detail = Json.parse(Json.parse(sent.body()).get("Entries").get(0).get("Detail").asString());
+        assertThat(detail.get("last").asInt()).isEqualTo(2);
+        assertThat(detail.get("trace").asString()).isEqualTo("t-42");
+    }
+
+    @Test
     void answers500ForAnyOtherAwsAction() throws Exception {
         var client = gateway.client;
         String apiId = gateway.createApi("other-action");

@@ -26,12 +26,17 @@ public final class ControlPlane {
     private final ControlRoutes routes = new ControlRoutes();
 
     public ControlPlane(RestApiStore apis, KeyStore keys) {
+        this(apis, keys, io.eventgate.localcloud.state.StateStore.inMemory());
+    }
+
+    public ControlPlane(RestApiStore apis, KeyStore keys, io.eventgate.localcloud.state.StateStore state) {
         var restApis = new RestApiOperations(apis);
         restApis.register(routes);
         new IntegrationOperations(apis, restApis).register(routes);
         new DeploymentOperations(apis).register(routes);
         new KeyOperations(keys, apis).register(routes);
         new TagOperations(apis, keys).register(routes);
+        new AccountOperations(state).register(routes);
     }
 
     /** Whether a request is an API Gateway (v1) control-plane call. */
@@ -47,9 +52,14 @@ public final class ControlPlane {
     public EdgeResponse handle(EdgeRequest request) {
         var match = routes.match(request.method(), request.path());
         if (match.isEmpty()) {
+            String call = request.method() + " " + request.path();
             String operation = OperationNames.guess(request.method(), request.path());
-            log.warn("API Gateway operation {} ({} {}) is not implemented by local-cloud", operation,
-                    request.method(), request.path());
+            if (operation.equals(call)) {
+                log.warn("API Gateway has no operation at {}", call);
+                return AwsErrors.restJson(404, "UnknownOperationException",
+                        "API Gateway has no operation at " + call);
+            }
+            log.warn("API Gateway operation {} ({}) is not implemented by local-cloud", operation, call);
             return AwsErrors.restJson(501, "NotImplemented",
                     "Operation " + operation + " of service apigateway is not implemented by local-cloud");
         }

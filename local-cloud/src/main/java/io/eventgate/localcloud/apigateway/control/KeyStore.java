@@ -2,6 +2,7 @@ package io.eventgate.localcloud.apigateway.control;
 
 import io.eventgate.localcloud.apigateway.model.ApiKey;
 import io.eventgate.localcloud.apigateway.model.UsagePlan;
+import io.eventgate.localcloud.state.StateStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,13 +28,40 @@ public final class KeyStore {
 
     private static final int MIN_KEY_LENGTH = 20;
 
+    private static final String KEY = "apigateway/apikey/";
+    private static final String PLAN = "apigateway/usageplan/";
+
     private final Clock clock;
+    private final StateStore state;
     private final Map<String, ApiKey> keys = new ConcurrentHashMap<>();
     private final Map<String, String> keyIdByValueHash = new ConcurrentHashMap<>();
     private final Map<String, UsagePlan> plans = new ConcurrentHashMap<>();
 
     public KeyStore(Clock clock) {
+        this(clock, StateStore.inMemory());
+    }
+
+    /** Keys (values included: the data directory is owner-only) and plans, read back from the data directory. */
+    public KeyStore(Clock clock, StateStore state) {
         this.clock = clock;
+        this.state = state;
+        for (StateStore.Entry entry : state.entries(KEY)) {
+            ApiKey key = StateStore.read(entry.value(), ApiKey.class);
+            keys.put(key.id(), key);
+            keyIdByValueHash.put(hash(key.value()), key.id());
+        }
+        for (StateStore.Entry entry : state.entries(PLAN)) {
+            UsagePlan plan = StateStore.read(entry.value(), UsagePlan.class);
+            plans.put(plan.id(), plan);
+        }
+    }
+
+    private void store(ApiKey key) {
+        state.put(KEY + key.id(), key);
+    }
+
+    private void store(UsagePlan plan) {
+        state.put(PLAN + plan.id(), plan);
     }
 
     /** The key whose value was sent, if any. */
@@ -67,6 +95,7 @@ public final class KeyStore {
         var key = new ApiKey(Ids.next(), name, description, secret, enabled, customerId, stageKeys, tags, now, now);
         keys.put(key.id(), key);
         keyIdByValueHash.put(hash(secret), key.id());
+        store(key);
         return key;
     }
 
@@ -88,6 +117,7 @@ public final class KeyStore {
                 changed.enabled(), changed.customerId(), changed.stageKeys(), changed.tags(), changed.createdDate(),
                 clock.instant());
         keys.put(keyId, stamped);
+        store(stamped);
         return stamped;
     }
 
@@ -95,10 +125,16 @@ public final class KeyStore {
         ApiKey key = key(keyId);
         keys.remove(keyId);
         keyIdByValueHash.remove(hash(key.value()));
+        state.delete(KEY + keyId);
         plans.replaceAll((id, plan) -> {
+            if (!plan.keyIds().contains(keyId)) {
+                return plan;
+            }
             Set<String> remaining = new HashSet<>(plan.keyIds());
             remaining.remove(keyId);
-            return plan.withKeys(remaining);
+            UsagePlan changed = plan.withKeys(remaining);
+            store(changed);
+            return changed;
         });
     }
 
@@ -107,6 +143,7 @@ public final class KeyStore {
                                       Map<String, String> tags) {
         var plan = new UsagePlan(Ids.next(), name, description, apiStages, throttle, quota, tags, Set.of());
         plans.put(plan.id(), plan);
+        store(plan);
         return plan;
     }
 
@@ -126,12 +163,14 @@ public final class KeyStore {
     synchronized UsagePlan updatePlan(String planId, UnaryOperator<UsagePlan> change) {
         UsagePlan changed = change.apply(plan(planId));
         plans.put(planId, changed);
+        store(changed);
         return changed;
     }
 
     synchronized void deletePlan(String planId) {
         plan(planId);
         plans.remove(planId);
+        state.delete(PLAN + planId);
     }
 
     /** Adds a key to a plan; like AWS, refuses a key already in another plan covering one of the same stages. */
@@ -151,7 +190,9 @@ public final class KeyStore {
         }
         Set<String> added = new HashSet<>(plan.keyIds());
         added.add(keyId);
-        plans.put(planId, plan.withKeys(added));
+        UsagePlan changed = plan.withKeys(added);
+        plans.put(planId, changed);
+        store(changed);
         return key;
     }
 
@@ -162,7 +203,9 @@ public final class KeyStore {
         }
         Set<String> remaining = new HashSet<>(plan.keyIds());
         remaining.remove(keyId);
-        plans.put(planId, plan.withKeys(remaining));
+        UsagePlan changed = plan.withKeys(remaining);
+        plans.put(planId, changed);
+        store(changed);
     }
 
     private static String hash(String value) {

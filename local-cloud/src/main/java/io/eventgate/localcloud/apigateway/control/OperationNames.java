@@ -35,7 +35,8 @@ final class OperationNames {
             default -> method;
         };
         // The last segment naming a kind of thing decides; an id after it means one of them, none means the list.
-        for (int i = segments.length - 1; i >= 0; i--) {
+        // Only the last segment or the one before it (followed by an id) can name it: anything else is no operation.
+        for (int i = segments.length - 1; i >= Math.max(0, segments.length - 2); i--) {
             String noun = segments[i].equals("responses") && i > 0
                     ? (segments[i - 1].equals("integration") ? "IntegrationResponse" : "MethodResponse")
                     : SINGULAR.get(segments[i]);

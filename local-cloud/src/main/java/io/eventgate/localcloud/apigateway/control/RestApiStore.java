@@ -4,6 +4,7 @@ import io.eventgate.localcloud.apigateway.model.ApiResource;
 import io.eventgate.localcloud.apigateway.model.Deployment;
 import io.eventgate.localcloud.apigateway.model.RestApi;
 import io.eventgate.localcloud.apigateway.model.Stage;
+import io.eventgate.localcloud.state.StateStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
  * REST APIs, their deployments and stages.
  *
  * <p>Changes are serialised (the control plane is low-traffic); reads never lock. APIs are immutable values, so a
- * deployment keeps the API exactly as it was, and the data plane only ever reads a stage's deployment.
+ * deployment keeps the API exactly as it was, and the data plane only ever reads a stage's deployment. With a data
+ * directory every API, deployment and stage is stored as it changes and read back at start.
  */
 public final class RestApiStore {
 
@@ -32,11 +34,52 @@ public final class RestApiStore {
     private static final Pattern PATH_PART = Pattern.compile("[A-Za-z0-9._~:@!$&'()*,;=-]+|\\{[A-Za-z0-9._-]+\\+?}");
     private static final Pattern CUSTOM_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+    private static final String API_KEY = "apigateway/restapi/";
+    private static final String DEPLOYMENT_KEY = "apigateway/deployment/";
+    private static final String STAGE_KEY = "apigateway/stage/";
+
     private final Clock clock;
+    private final StateStore durable;
     private final Map<String, ApiState> apis = new ConcurrentHashMap<>();
 
     public RestApiStore(Clock clock) {
+        this(clock, StateStore.inMemory());
+    }
+
+    public RestApiStore(Clock clock, StateStore durable) {
         this.clock = clock;
+        this.durable = durable;
+        for (StateStore.Entry entry : durable.entries(API_KEY)) {
+            RestApi api = StateStore.read(entry.value(), RestApi.class);
+            apis.put(api.id(), new ApiState(api));
+        }
+        for (StateStore.Entry entry : durable.entries(DEPLOYMENT_KEY)) {
+            ApiState api = apis.get(apiIdOf(entry.key(), DEPLOYMENT_KEY));
+            if (api != null) {
+                Deployment deployment = StateStore.read(entry.value(), Deployment.class);
+                api.deployments.put(deployment.id(), deployment);
+            }
+        }
+        for (StateStore.Entry entry : durable.entries(STAGE_KEY)) {
+            ApiState api = apis.get(apiIdOf(entry.key(), STAGE_KEY));
+            if (api != null) {
+                Stage stage = StateStore.read(entry.value(), Stage.class);
+                api.stages.put(stage.stageName(), stage);
+            }
+        }
+    }
+
+    private static String apiIdOf(String key, String prefix) {
+        String rest = key.substring(prefix.length());
+        return rest.substring(0, rest.indexOf('/'));
+    }
+
+    private void store(RestApi api) {
+        durable.put(API_KEY + api.id(), api);
+    }
+
+    private void store(String apiId, Stage stage) {
+        durable.put(STAGE_KEY + apiId + "/" + stage.stageName(), stage);
     }
 
     /** What a stage serves: the deployed API snapshot and the stage (for its variables). */
@@ -82,6 +125,7 @@ public final class RestApiStore {
         var api = new RestApi(id, name, description.orElse(null), now(), apiKeySource, rootId, tags,
                 Map.of(rootId, root), Map.of(), Map.of());
         apis.put(id, new ApiState(api));
+        store(api);
         return api;
     }
 
@@ -94,15 +138,19 @@ public final class RestApiStore {
     }
 
     synchronized void delete(String apiId) {
-        state(apiId);
+        ApiState removed = state(apiId);
         apis.remove(apiId);
+        durable.delete(API_KEY + apiId);
+        removed.deployments.keySet().forEach(id -> durable.delete(DEPLOYMENT_KEY + apiId + "/" + id));
+        removed.stages.keySet().forEach(name -> durable.delete(STAGE_KEY + apiId + "/" + name));
     }
 
     /** Applies a change to an API; the change may throw to refuse it. */
     synchronized RestApi update(String apiId, UnaryOperator<RestApi> change) {
-        ApiState state = state(apiId);
-        state.api = change.apply(state.api);
-        return state.api;
+        ApiState api = state(apiId);
+        api.api = change.apply(api.api);
+        store(api.api);
+        return api.api;
     }
 
     synchronized ApiResource createResource(String apiId, String parentId, String pathPart) {
@@ -132,6 +180,7 @@ public final class RestApiStore {
         String path = (parent.path().equals("/") ? "" : parent.path()) + "/" + pathPart;
         var resource = new ApiResource(Ids.next(), Optional.of(parentId), pathPart, path, Map.of());
         state.api = api.withResource(resource);
+        store(state.api);
         return resource;
     }
 
@@ -153,6 +202,7 @@ public final class RestApiStore {
             }
         }
         state.api = api.withoutResources(doomed);
+        store(state.api);
     }
 
     synchronized Deployment createDeployment(String apiId, Optional<String> description, Optional<String> stageName,
@@ -169,15 +219,18 @@ public final class RestApiStore {
         }
         var deployment = new Deployment(Ids.next(), description, now(), state.api);
         state.deployments.put(deployment.id(), deployment);
+        durable.put(DEPLOYMENT_KEY + apiId + "/" + deployment.id(), deployment);
         stageName.ifPresent(name -> {
             Stage existing = state.stages.get(name);
             Map<String, String> merged = new LinkedHashMap<>(existing == null ? Map.of() : existing.variables());
             merged.putAll(variables);
             Instant now = now();
-            state.stages.put(name, new Stage(name, deployment.id(),
+            Stage stage = new Stage(name, deployment.id(),
                     existing == null ? stageDescription : stageDescription.or(existing::description), merged,
                     existing == null ? Map.of() : existing.tags(), existing == null ? now : existing.createdDate(),
-                    now));
+                    now);
+            state.stages.put(name, stage);
+            store(apiId, stage);
         });
         return deployment;
     }
@@ -199,6 +252,7 @@ public final class RestApiStore {
         Instant now = now();
         var stage = new Stage(stageName, deploymentId, description, variables, tags, now, now);
         state.stages.put(stageName, stage);
+        store(apiId, stage);
         return stage;
     }
 
@@ -225,12 +279,14 @@ public final class RestApiStore {
         Stage stamped = new Stage(changed.stageName(), changed.deploymentId(), changed.description(),
                 changed.variables(), changed.tags(), changed.createdDate(), now());
         state.stages.put(stageName, stamped);
+        store(apiId, stamped);
         return stamped;
     }
 
     synchronized void deleteStage(String apiId, String stageName) {
         stage(apiId, stageName);
         state(apiId).stages.remove(stageName);
+        durable.delete(STAGE_KEY + apiId + "/" + stageName);
     }
 
     private ApiState state(String apiId) {

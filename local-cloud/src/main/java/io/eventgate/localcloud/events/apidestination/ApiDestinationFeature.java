@@ -3,6 +3,7 @@ package io.eventgate.localcloud.events.apidestination;
 import io.eventgate.localcloud.edge.AwsJsonService.Operation;
 import io.eventgate.localcloud.events.connection.Connections;
 import io.eventgate.localcloud.events.delivery.TargetDelivery;
+import io.eventgate.localcloud.state.StateStore;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.HashMap;
@@ -24,6 +25,10 @@ public final class ApiDestinationFeature implements AutoCloseable {
     private final ApiDestinationTargetDelivery delivery;
 
     public ApiDestinationFeature(String region, String accountId, Clock clock) {
+        this(region, accountId, clock, StateStore.inMemory());
+    }
+
+    public ApiDestinationFeature(String region, String accountId, Clock clock, StateStore state) {
         // 3xx counts as delivered, as on AWS: redirects are not followed.
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -31,8 +36,8 @@ public final class ApiDestinationFeature implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(httpThreads)
                 .build();
-        this.connections = new Connections(region, accountId, clock, http);
-        this.destinations = new ApiDestinations(region, accountId, clock, connections);
+        this.connections = new Connections(region, accountId, clock, http, state);
+        this.destinations = new ApiDestinations(region, accountId, clock, connections, state);
         this.delivery = new ApiDestinationTargetDelivery(
                 new ApiDestinationInvoker(destinations, connections, http, clock, attempts));
     }

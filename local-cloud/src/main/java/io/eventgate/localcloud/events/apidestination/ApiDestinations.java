@@ -6,6 +6,7 @@ import io.eventgate.localcloud.events.connection.Connections;
 import io.eventgate.localcloud.events.control.Pages;
 import io.eventgate.localcloud.events.control.Requests;
 import io.eventgate.localcloud.json.Json;
+import io.eventgate.localcloud.state.StateStore;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,13 +34,26 @@ public final class ApiDestinations {
     private final Clock clock;
     private final Connections connections;
     private final ConcurrentMap<String, ApiDestination> byName = new ConcurrentHashMap<>();
+    private final StateStore state;
 
     public ApiDestinations(String region, String accountId, Clock clock, Connections connections) {
+        this(region, accountId, clock, connections, StateStore.inMemory());
+    }
+
+    /** API destinations, with those stored in the data directory read back. */
+    public ApiDestinations(String region, String accountId, Clock clock, Connections connections, StateStore state) {
         this.region = region;
         this.accountId = accountId;
         this.clock = clock;
         this.connections = connections;
+        this.state = state;
+        for (StateStore.Entry entry : state.entries(KEY)) {
+            ApiDestination destination = StateStore.read(entry.value(), ApiDestination.class);
+            byName.put(destination.name(), destination);
+        }
     }
+
+    private static final String KEY = "events/api-destination/";
 
     /** The operations to register in the EventBridge service, by operation name. */
     public Map<String, Operation> operations() {
@@ -72,9 +86,13 @@ public final class ApiDestinations {
                 "arn:aws:events:" + region + ":" + accountId + ":api-destination/" + name + "/" + UUID.randomUUID(),
                 Requests.description(input), connection(input, Optional.empty()), endpoint(input, Optional.empty()),
                 method(input, Optional.empty()), rateLimit(input, OptionalInt.empty()), now, now);
-        if (byName.putIfAbsent(name, destination) != null) {
-            throw AwsException.alreadyExists("An api-destination '" + name + "' already exists.");
-        }
+        byName.compute(name, (key, existing) -> {
+            if (existing != null) {
+                throw AwsException.alreadyExists("An api-destination '" + name + "' already exists.");
+            }
+            state.put(KEY + name, destination);
+            return destination;
+        });
         return arnAndState(destination);
     }
 
@@ -91,18 +109,27 @@ public final class ApiDestinations {
             if (current == null) {
                 throw notFound(name);
             }
-            return new ApiDestination(name, current.arn(), Requests.description(input).or(current::description),
+            ApiDestination changed = new ApiDestination(name, current.arn(),
+                    Requests.description(input).or(current::description),
                     connection(input, Optional.of(current.connectionArn())),
                     endpoint(input, Optional.of(current.invocationEndpoint())),
                     method(input, Optional.of(current.httpMethod())),
                     rateLimit(input, current.rateLimitPerSecond()), current.creationTime(), clock.instant());
+            state.put(KEY + name, changed);
+            return changed;
         });
         return arnAndState(updated);
     }
 
     private JsonNode delete(JsonNode input) {
         String name = Requests.name(input, "Name", 64);
-        if (byName.remove(name) == null) {
+        boolean[] removed = {false};
+        byName.computeIfPresent(name, (key, current) -> {
+            state.delete(KEY + name);
+            removed[0] = true;
+            return null;
+        });
+        if (!removed[0]) {
             throw notFound(name);
         }
         return Json.object();

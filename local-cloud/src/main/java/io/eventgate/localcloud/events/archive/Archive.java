@@ -1,5 +1,6 @@
 package io.eventgate.localcloud.events.archive;
 
+import io.eventgate.localcloud.state.StateStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,11 +12,22 @@ import software.amazon.event.ruler.Machine;
 
 /**
  * One archive: its settings and the events it keeps, oldest first. An archive without a pattern keeps every event
- * of its bus. Thread-safe.
+ * of its bus. Thread-safe. With a data directory, the settings and every kept event are stored there as they change.
  */
 final class Archive {
 
     private static final String PATTERN_RULE = "archive";
+    static final String SETTINGS_KEY = "events/archive/";
+    static final String EVENTS_KEY = "events/archived/";
+
+    /** An archive's settings as stored. */
+    record StoredArchive(String name, String arn, String eventSourceArn, Optional<String> description,
+                         Optional<String> eventPattern, int retentionDays, Instant creationTime) {
+    }
+
+    /** One kept event as stored. */
+    record StoredEvent(Instant receivedAt, String eventJson) {
+    }
 
     private final String name;
     private final String arn;
@@ -26,9 +38,12 @@ final class Archive {
     private Optional<String> eventPattern;
     private int retentionDays;
     private Machine machine;
+    private long nextSeq = 1;
+    private final StateStore state;
 
     Archive(String name, String arn, String eventSourceArn, Optional<String> description,
-            Optional<String> eventPattern, int retentionDays, Instant creationTime) {
+            Optional<String> eventPattern, int retentionDays, Instant creationTime, StateStore state) {
+        this.state = state;
         this.name = name;
         this.arn = arn;
         this.eventSourceArn = eventSourceArn;
@@ -91,6 +106,34 @@ final class Archive {
         }
         newDescription.ifPresent(d -> description = Optional.of(d));
         days.ifPresent(d -> retentionDays = d);
+        store();
+    }
+
+    /** Stores the settings (at creation and after each change). */
+    synchronized void store() {
+        state.put(SETTINGS_KEY + name, new StoredArchive(name, arn, eventSourceArn, description, eventPattern,
+                retentionDays, creationTime));
+    }
+
+    /** Forgets the stored settings and events (the archive is deleted). */
+    synchronized void forget() {
+        state.delete(SETTINGS_KEY + name);
+        events.forEach(e -> state.delete(eventKey(e.seq())));
+        events.clear();
+    }
+
+    /** Adds an event read back from the data directory. */
+    synchronized void restore(long seq, Instant receivedAt, String eventJson) {
+        events.addLast(new ArchivedEvent(seq, receivedAt, eventJson));
+        nextSeq = Math.max(nextSeq, seq + 1);
+    }
+
+    private String eventKey(long seq) {
+        return EVENTS_KEY + name + "/" + "%016d".formatted(seq);
+    }
+
+    static long seqOf(String key) {
+        return Long.parseLong(key.substring(key.lastIndexOf('/') + 1));
     }
 
     /** Keeps the event if the archive's pattern matches it. */
@@ -104,7 +147,9 @@ final class Archive {
                 return; // not a JSON event: nothing a pattern could match
             }
         }
-        events.addLast(new ArchivedEvent(receivedAt, eventJson));
+        long seq = nextSeq++;
+        events.addLast(new ArchivedEvent(seq, receivedAt, eventJson));
+        state.put(eventKey(seq), new StoredEvent(receivedAt, eventJson));
         expire(receivedAt);
     }
 
@@ -113,7 +158,7 @@ final class Archive {
         if (retentionDays > 0) {
             Instant oldest = now.minus(Duration.ofDays(retentionDays));
             while (!events.isEmpty() && events.peekFirst().receivedAt().isBefore(oldest)) {
-                events.removeFirst();
+                state.delete(eventKey(events.removeFirst().seq()));
             }
         }
     }

@@ -5,6 +5,7 @@ import io.eventgate.localcloud.edge.AwsJsonService.Operation;
 import io.eventgate.localcloud.events.control.Pages;
 import io.eventgate.localcloud.events.control.Requests;
 import io.eventgate.localcloud.json.Json;
+import io.eventgate.localcloud.state.StateStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -31,15 +32,36 @@ public final class Archives {
     private final Clock clock;
     private final Predicate<String> busExists;
     private final ConcurrentMap<String, Archive> byName = new ConcurrentHashMap<>();
+    private final StateStore state;
 
     /**
      * @param busExists whether an event bus ARN names an existing bus (archives may only be created on those)
      */
     public Archives(String region, String accountId, Clock clock, Predicate<String> busExists) {
+        this(region, accountId, clock, busExists, StateStore.inMemory());
+    }
+
+    /** Archives, with those stored in the data directory (and the events they keep) read back. */
+    public Archives(String region, String accountId, Clock clock, Predicate<String> busExists, StateStore state) {
         this.region = region;
         this.accountId = accountId;
         this.clock = clock;
         this.busExists = busExists;
+        this.state = state;
+        for (StateStore.Entry entry : state.entries(Archive.SETTINGS_KEY)) {
+            Archive.StoredArchive stored = StateStore.read(entry.value(), Archive.StoredArchive.class);
+            byName.put(stored.name(), new Archive(stored.name(), stored.arn(), stored.eventSourceArn(),
+                    stored.description(), stored.eventPattern(), stored.retentionDays(), stored.creationTime(),
+                    state));
+        }
+        for (StateStore.Entry entry : state.entries(Archive.EVENTS_KEY)) {
+            String rest = entry.key().substring(Archive.EVENTS_KEY.length());
+            Archive archive = byName.get(rest.substring(0, rest.lastIndexOf('/')));
+            if (archive != null) {
+                Archive.StoredEvent event = StateStore.read(entry.value(), Archive.StoredEvent.class);
+                archive.restore(Archive.seqOf(entry.key()), event.receivedAt(), event.eventJson());
+            }
+        }
     }
 
     /** The operations to register in the EventBridge service, by operation name. */
@@ -85,10 +107,14 @@ public final class Archives {
         Optional<String> pattern = pattern(input);
         int retention = Requests.integer(input, "RetentionDays", 0, Integer.MAX_VALUE).orElse(0);
         Archive archive = new Archive(name, "arn:aws:events:" + region + ":" + accountId + ":archive/" + name, source,
-                Requests.description(input), pattern, retention, clock.instant());
-        if (byName.putIfAbsent(name, archive) != null) {
-            throw AwsException.alreadyExists("Archive " + name + " already exists.");
-        }
+                Requests.description(input), pattern, retention, clock.instant(), state);
+        byName.compute(name, (key, existing) -> {
+            if (existing != null) {
+                throw AwsException.alreadyExists("Archive " + name + " already exists.");
+            }
+            archive.store();
+            return archive;
+        });
         return Json.object().put("ArchiveArn", archive.arn()).put("State", STATE)
                 .put("CreationTime", Requests.epochSeconds(archive.creationTime()));
     }
@@ -124,9 +150,11 @@ public final class Archives {
 
     private JsonNode delete(JsonNode input) {
         String name = Requests.name(input, "ArchiveName", 48);
-        if (byName.remove(name) == null) {
+        Archive removed = byName.remove(name);
+        if (removed == null) {
             throw notFound(name);
         }
+        removed.forget();
         return Json.object();
     }
 

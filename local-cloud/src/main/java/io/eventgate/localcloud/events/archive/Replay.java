@@ -6,11 +6,22 @@ import java.util.Optional;
 
 /**
  * One replay and where it stands. State changes go through the methods below, which refuse impossible transitions
- * (a replay is cancelled only while it is starting or running). Thread-safe.
+ * (a replay is cancelled only while it is starting or running). Thread-safe. Every change is reported to a listener
+ * while the replay's lock is held (so a data directory receives the changes in the order they happened).
  */
 final class Replay {
 
     enum State { STARTING, RUNNING, CANCELLING, COMPLETED, CANCELLED, FAILED }
+
+    /** How often (in events) the progress of a running replay is reported. */
+    private static final int PROGRESS_EVERY = 100;
+
+    /** A replay as stored. */
+    record Stored(String name, String arn, Optional<String> description, String archiveArn, String destinationArn,
+                  List<String> filterArns, Instant eventStartTime, Instant eventEndTime, Instant replayStartTime,
+                  State state, Optional<String> stateReason, Optional<Instant> eventLastReplayedTime,
+                  Optional<Instant> replayEndTime) {
+    }
 
     private final String name;
     private final String arn;
@@ -25,6 +36,8 @@ final class Replay {
     private Optional<String> stateReason = Optional.empty();
     private Optional<Instant> eventLastReplayedTime = Optional.empty();
     private Optional<Instant> replayEndTime = Optional.empty();
+    private Runnable changed = () -> { };
+    private int sinceReported;
 
     Replay(String name, String arn, Optional<String> description, String archiveArn, String destinationArn,
            List<String> filterArns, Instant eventStartTime, Instant eventEndTime, Instant replayStartTime) {
@@ -37,6 +50,51 @@ final class Replay {
         this.eventStartTime = eventStartTime;
         this.eventEndTime = eventEndTime;
         this.replayStartTime = replayStartTime;
+    }
+
+    /** A replay read back from the data directory, where it left off. */
+    static Replay restore(Stored stored) {
+        Replay replay = new Replay(stored.name(), stored.arn(), stored.description(), stored.archiveArn(),
+                stored.destinationArn(), stored.filterArns(), stored.eventStartTime(), stored.eventEndTime(),
+                stored.replayStartTime());
+        replay.state = stored.state();
+        replay.stateReason = stored.stateReason();
+        replay.eventLastReplayedTime = stored.eventLastReplayedTime();
+        replay.replayEndTime = stored.replayEndTime();
+        return replay;
+    }
+
+    synchronized Stored stored() {
+        return new Stored(name, arn, description, archiveArn, destinationArn, filterArns, eventStartTime,
+                eventEndTime, replayStartTime, state, stateReason, eventLastReplayedTime, replayEndTime);
+    }
+
+    /** Calls the listener after every change (and once now). */
+    synchronized void onChange(Runnable listener) {
+        changed = listener;
+        listener.run();
+    }
+
+    /**
+     * After a restart: whether the replay was still under way, and so must run again from where it got to
+     * (a cancel that had not finished is finished now).
+     */
+    synchronized boolean resumeAfterRestart(Instant now) {
+        if (state == State.CANCELLING) {
+            finish(State.CANCELLED, Optional.empty(), now);
+            return false;
+        }
+        if (state == State.STARTING || state == State.RUNNING) {
+            state = State.STARTING;
+            changed.run();
+            return true;
+        }
+        return false;
+    }
+
+    /** The start of the events still to send: the window's start, or the last event sent before a restart. */
+    synchronized Instant resumeFrom() {
+        return eventLastReplayedTime.orElse(eventStartTime);
     }
 
     String name() {
@@ -97,12 +155,17 @@ final class Replay {
             return false;
         }
         state = State.RUNNING;
+        changed.run();
         return true;
     }
 
     /** Whether the runner should go on (not cancelled meanwhile). */
     synchronized boolean replayed(Instant eventTime) {
         eventLastReplayedTime = Optional.of(eventTime);
+        if (++sinceReported >= PROGRESS_EVERY) {
+            sinceReported = 0;
+            changed.run();
+        }
         return state == State.RUNNING;
     }
 
@@ -120,6 +183,7 @@ final class Replay {
             return false;
         }
         state = State.CANCELLING;
+        changed.run();
         return true;
     }
 
@@ -134,5 +198,6 @@ final class Replay {
         state = end;
         stateReason = reason;
         replayEndTime = Optional.of(now);
+        changed.run();
     }
 }

@@ -32,7 +32,7 @@ final class ReplayRun implements Runnable {
         }
         int sent = 0;
         try {
-            for (ArchivedEvent event : archive.between(replay.eventStartTime(), replay.eventEndTime())) {
+            for (ArchivedEvent event : archive.between(replay.resumeFrom(), replay.eventEndTime())) {
                 ObjectNode envelope = (ObjectNode) Json.parse(event.eventJson());
                 envelope.put("replay-name", replay.name());
                 if (!target.replay(replay.destinationArn(), Json.text(envelope), new HashSet<>(replay.filterArns()))) {

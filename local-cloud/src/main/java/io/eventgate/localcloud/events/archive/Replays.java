@@ -5,6 +5,7 @@ import io.eventgate.localcloud.edge.AwsJsonService.Operation;
 import io.eventgate.localcloud.events.control.Pages;
 import io.eventgate.localcloud.events.control.Requests;
 import io.eventgate.localcloud.json.Json;
+import io.eventgate.localcloud.state.StateStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,12 +37,46 @@ public final class Replays implements AutoCloseable {
     private final ExecutorService runners = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("eventbridge-replay-", 0).factory());
 
+    private final StateStore state;
+
     public Replays(String region, String accountId, Clock clock, Archives archives, ReplayTarget target) {
+        this(region, accountId, clock, archives, target, StateStore.inMemory());
+    }
+
+    /**
+     * Replays, with those stored in the data directory read back; one that was running when local-cloud stopped runs
+     * again from the last event it had sent (at least once, as EventBridge delivers).
+     */
+    public Replays(String region, String accountId, Clock clock, Archives archives, ReplayTarget target,
+                   StateStore state) {
         this.region = region;
         this.accountId = accountId;
         this.clock = clock;
         this.archives = archives;
         this.target = target;
+        this.state = state;
+        for (StateStore.Entry entry : state.entries(KEY)) {
+            Replay replay = Replay.restore(StateStore.read(entry.value(), Replay.Stored.class));
+            byName.put(replay.name(), replay);
+            replay.onChange(() -> state.put(KEY + replay.name(), replay.stored()));
+        }
+    }
+
+    private static final String KEY = "events/replay/";
+
+    /** Runs again the replays that were under way when local-cloud stopped (called once everything is restored). */
+    public void resume() {
+        for (Replay replay : byName.values()) {
+            if (replay.resumeAfterRestart(clock.instant())) {
+                Optional<Archive> archive = archives.byArn(replay.archiveArn());
+                if (archive.isEmpty()) {
+                    replay.run();
+                    replay.fail("Archive " + replay.archiveArn() + " no longer exists", clock.instant());
+                } else {
+                    runners.execute(new ReplayRun(replay, archive.get(), target, clock));
+                }
+            }
+        }
     }
 
     /** The operations to register in the EventBridge service, by operation name. */
@@ -77,9 +112,13 @@ public final class Replays implements AutoCloseable {
         }
         Replay replay = new Replay(name, "arn:aws:events:" + region + ":" + accountId + ":replay/" + name,
                 Requests.description(input), archiveArn, busArn, filterArns, from, to, clock.instant());
-        if (byName.putIfAbsent(name, replay) != null) {
-            throw AwsException.alreadyExists("Replay " + name + " already exists.");
-        }
+        byName.compute(name, (key, existing) -> {
+            if (existing != null) {
+                throw AwsException.alreadyExists("Replay " + name + " already exists.");
+            }
+            replay.onChange(() -> state.put(KEY + name, replay.stored()));
+            return replay;
+        });
         runners.execute(new ReplayRun(replay, archive, target, clock));
         return Json.object().put("ReplayArn", replay.arn()).put("State", replay.state().name())
                 .put("ReplayStartTime", Requests.epochSeconds(replay.replayStartTime()));

@@ -5,6 +5,7 @@ import io.eventgate.localcloud.edge.AwsJsonService.Operation;
 import io.eventgate.localcloud.events.control.Pages;
 import io.eventgate.localcloud.events.control.Requests;
 import io.eventgate.localcloud.json.Json;
+import io.eventgate.localcloud.state.StateStore;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +29,10 @@ import tools.jackson.databind.JsonNode;
  * {@code AUTHORIZED}, or {@code DEAUTHORIZED} with a {@code StateReason} when the endpoint refuses. A token that cannot
  * be refreshed later deauthorizes the connection too, as does {@code DeauthorizeConnection}, which also removes its
  * secret. A deauthorized connection authorizes no call until an update hands it its credentials again.
+ *
+ * <p>With a data directory every connection, its credentials included, is stored as it changes (the state files are
+ * readable by their owner only) and read back at start; an OAuth connection that was still authorizing is
+ * authorized again.
  */
 public final class Connections {
 
@@ -36,14 +41,34 @@ public final class Connections {
     private final String region;
     private final String accountId;
     private final Clock clock;
+    private static final String KEY = "events/connection/";
+
     private final ConcurrentMap<String, Connection> byName = new ConcurrentHashMap<>();
     private final OAuthTokens tokens;
+    private final StateStore state;
 
     public Connections(String region, String accountId, Clock clock, HttpClient http) {
+        this(region, accountId, clock, http, StateStore.inMemory());
+    }
+
+    public Connections(String region, String accountId, Clock clock, HttpClient http, StateStore state) {
         this.region = region;
         this.accountId = accountId;
         this.clock = clock;
         this.tokens = new OAuthTokens(http, clock);
+        this.state = state;
+        for (StateStore.Entry entry : state.entries(KEY)) {
+            Connection connection = ConnectionStorage.read(entry.value());
+            byName.put(connection.name(), connection);
+        }
+        byName.values().stream().filter(c -> Connection.AUTHORIZING.equals(c.state()))
+                .forEach(this::authorizeInBackground);
+    }
+
+    /** Keeps a connection as it now is (call within the map's compute for that name, so changes stay in order). */
+    private Connection stored(Connection connection) {
+        state.put(KEY + connection.name(), ConnectionStorage.write(connection));
+        return connection;
     }
 
     /** The operations to register in the EventBridge service, by operation name. */
@@ -108,9 +133,12 @@ public final class Connections {
         Connection connection = new Connection(name, arn("connection/" + name + "/" + id), description, auth,
                 parameters, Optional.of(secretArn(name)), oauth ? Connection.AUTHORIZING : Connection.AUTHORIZED,
                 Optional.empty(), now, now, now);
-        if (byName.putIfAbsent(name, connection) != null) {
-            throw AwsException.alreadyExists("Connection " + name + " already exists.");
-        }
+        byName.compute(name, (key, existing) -> {
+            if (existing != null) {
+                throw AwsException.alreadyExists("Connection " + name + " already exists.");
+            }
+            return stored(connection);
+        });
         if (oauth) {
             authorizeInBackground(connection);
         }
@@ -141,15 +169,15 @@ public final class Connections {
                     || (!current.deauthorized() && authBlock.size() > 0);
             if (!reauthorize) {
                 // Without its credentials a deauthorized connection stays so: its secret is gone.
-                return new Connection(name, current.arn(), description, auth, parameters, current.secretArn(),
-                        current.state(), current.stateReason(), current.creationTime(), now,
-                        current.lastAuthorizedTime());
+                return stored(new Connection(name, current.arn(), description, auth, parameters,
+                        current.secretArn(), current.state(), current.stateReason(), current.creationTime(), now,
+                        current.lastAuthorizedTime()));
             }
             boolean oauth = auth instanceof ConnectionAuth.OAuthClientCredentials;
-            return new Connection(name, current.arn(), description, auth, parameters,
+            return stored(new Connection(name, current.arn(), description, auth, parameters,
                     Optional.of(current.secretArn().orElseGet(() -> secretArn(name))),
                     oauth ? Connection.AUTHORIZING : Connection.AUTHORIZED, Optional.empty(), current.creationTime(),
-                    now, oauth ? current.lastAuthorizedTime() : now);
+                    now, oauth ? current.lastAuthorizedTime() : now));
         });
         tokens.forget(updated.arn());
         if (Connection.AUTHORIZING.equals(updated.state())) {
@@ -166,7 +194,7 @@ public final class Connections {
                 throw AwsException.notFound("Failed to describe the connection(s). Connection '" + name
                         + "' does not exist.");
             }
-            return current.deauthorized("Deauthorized by DeauthorizeConnection", clock.instant());
+            return stored(current.deauthorized("Deauthorized by DeauthorizeConnection", clock.instant()));
         });
         tokens.forget(deauthorized.arn());
         return ConnectionViews.arnAndState(deauthorized, Connection.DEAUTHORIZING);
@@ -174,7 +202,13 @@ public final class Connections {
 
     private JsonNode delete(JsonNode input) {
         String name = Requests.name(input, "Name", 64);
-        Connection removed = byName.remove(name);
+        Connection[] removedHolder = new Connection[1];
+        byName.computeIfPresent(name, (key, current) -> {
+            state.delete(KEY + name);
+            removedHolder[0] = current;
+            return null;
+        });
+        Connection removed = removedHolder[0];
         if (removed == null) {
             throw AwsException.notFound("Failed to describe the connection(s). Connection '" + name
                     + "' does not exist.");
@@ -215,7 +249,8 @@ public final class Connections {
 
     /** Applies a state change unless the connection was updated or deleted in the meantime. */
     private void settle(Connection seen, java.util.function.UnaryOperator<Connection> change) {
-        byName.computeIfPresent(seen.name(), (key, current) -> current == seen ? change.apply(current) : current);
+        byName.computeIfPresent(seen.name(),
+                (key, current) -> current == seen ? stored(change.apply(current)) : current);
     }
 
     private String secretArn(String name) {

@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * One matched event on its way to one target.
  *
+ * @param id            this delivery's own id, unique across restarts (the key it is stored under while pending)
  * @param eventId       the event's id
  * @param eventJson     the event envelope as JSON text (what a dead-letter queue receives)
  * @param payload       what the target receives, after {@code Input}/{@code InputPath}/{@code InputTransformer}
@@ -19,7 +20,15 @@ import tools.jackson.databind.JsonNode;
  * @param deadLetterArn the target's dead-letter queue, if any
  * @param ingestionTime when {@code PutEvents} accepted the event (the event's age counts from here)
  */
-public record Delivery(String eventId, String eventJson, String payload, String ruleArn, String targetId,
+public record Delivery(String id, String eventId, String eventJson, String payload, String ruleArn, String targetId,
                        String targetArn, JsonNode target, RetryPolicy retryPolicy, Optional<String> deadLetterArn,
                        Instant ingestionTime) {
+
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_ID =
+            new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis() * 1_000_000L);
+
+    /** A new delivery id: a counter that starts from the clock, so ids never repeat across restarts. */
+    public static String nextId() {
+        return Long.toString(NEXT_ID.incrementAndGet(), 36);
+    }
 }

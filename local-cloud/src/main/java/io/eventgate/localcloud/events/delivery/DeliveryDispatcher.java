@@ -1,5 +1,6 @@
 package io.eventgate.localcloud.events.delivery;
 
+import io.eventgate.localcloud.state.StateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>At most {@link DeliverySettings#maxInFlight()} deliveries are in flight; {@link #submit} waits for room rather than
  * drop anything.
+ *
+ * <p>With a data directory, every delivery is stored from the moment it is submitted (on the caller's thread, so the
+ * caller's answer waits for it) until it is settled — delivered, dead-lettered or dropped — and {@link #resume} starts
+ * the stored ones again after a restart: delivery is at least once across crashes too.
  */
 public final class DeliveryDispatcher implements AutoCloseable {
 
@@ -32,18 +37,53 @@ public final class DeliveryDispatcher implements AutoCloseable {
     private final DeadLetters deadLetters;
     private final Clock clock;
     private final DeliverySettings settings;
+    private final StateStore state;
     private final Semaphore room;
+    private volatile boolean closing;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("eventbridge-retries").factory());
 
     public DeliveryDispatcher(List<TargetDelivery> strategies, DeadLetters deadLetters, Clock clock,
                               DeliverySettings settings) {
+        this(strategies, deadLetters, clock, settings, StateStore.inMemory());
+    }
+
+    public DeliveryDispatcher(List<TargetDelivery> strategies, DeadLetters deadLetters, Clock clock,
+                              DeliverySettings settings, StateStore state) {
         this.strategies = List.copyOf(strategies);
         this.deadLetters = deadLetters;
         this.clock = clock;
         this.settings = settings;
+        this.state = state;
         this.room = new Semaphore(settings.maxInFlight());
+    }
+
+    /** A delivery as it is stored while pending: what to deliver and how many retries it has had. */
+    record Pending(Delivery delivery, int retries) {
+    }
+
+    private static String key(Delivery delivery) {
+        return "events/delivery/" + delivery.id();
+    }
+
+    /**
+     * Starts again every delivery that was pending when local-cloud stopped or crashed, with the retries it had had.
+     *
+     * @return how many were resumed
+     */
+    public int resume() {
+        int resumed = 0;
+        for (StateStore.Entry entry : state.entries("events/delivery/")) {
+            Pending pending = StateStore.read(entry.value(), Pending.class);
+            room.acquireUninterruptibly();
+            workers.execute(() -> attempt(pending.delivery(), pending.retries()));
+            resumed++;
+        }
+        if (resumed > 0) {
+            log.info("resumed {} pending deliveries", resumed);
+        }
+        return resumed;
     }
 
     /** The strategy for a target ARN; empty when local-cloud cannot deliver to that kind of target. */
@@ -55,6 +95,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
     public void submit(List<Delivery> deliveries) throws InterruptedException {
         for (Delivery delivery : deliveries) {
             room.acquire();
+            state.put(key(delivery), new Pending(delivery, 0));
             workers.execute(() -> attempt(delivery, 0));
         }
     }
@@ -70,7 +111,10 @@ public final class DeliveryDispatcher implements AutoCloseable {
         if (!room.tryAcquire(deliveries.size())) {
             return false;
         }
-        deliveries.forEach(d -> workers.execute(() -> attempt(d, 0)));
+        deliveries.forEach(d -> {
+            state.put(key(d), new Pending(d, 0));
+            workers.execute(() -> attempt(d, 0));
+        });
         return true;
     }
 
@@ -95,8 +139,11 @@ public final class DeliveryDispatcher implements AutoCloseable {
     }
 
     private void settle(Delivery delivery, int retries, DeliveryResult outcome) {
+        if (closing) {
+            return; // stopping: the delivery stays stored and is resumed at the next start
+        }
         switch (outcome) {
-            case DeliveryResult.Delivered ignored -> room.release();
+            case DeliveryResult.Delivered ignored -> done(delivery);
             case DeliveryResult.Failed failed ->
                     deadLetter(delivery, failed.errorCode(), failed.errorMessage(), null, retries);
             case DeliveryResult.Retryable retryable -> retryOrGiveUp(delivery, retries, retryable);
@@ -120,6 +167,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
         }
         log.debug("retrying {} to {} in {} ms after {}", delivery.eventId(), delivery.targetArn(), delay.toMillis(),
                 failure.errorCode());
+        state.put(key(delivery), new Pending(delivery, retries + 1));
         timer.schedule(() -> workers.execute(() -> attempt(delivery, retries + 1)), delay.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -136,7 +184,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
             log.warn("event {} of rule {} not delivered to target {} ({}: {}); the target has no dead-letter queue, so "
                     + "the event is dropped, as on AWS", delivery.eventId(), delivery.ruleArn(), delivery.targetId(),
                     code, message);
-            room.release();
+            done(delivery);
             return;
         }
         var attributes = new java.util.LinkedHashMap<String, String>();
@@ -151,16 +199,26 @@ public final class DeliveryDispatcher implements AutoCloseable {
         String dlq = delivery.deadLetterArn().get();
         deadLetters.send(dlq, delivery.ruleArn(), delivery.eventJson(), Map.copyOf(attributes))
                 .whenComplete((outcome, failure) -> {
+                    if (closing) {
+                        return;
+                    }
                     if (failure != null || !(outcome instanceof DeliveryResult.Delivered)) {
                         log.warn("event {} of rule {} could not be sent to dead-letter queue {} either: {}; dropped",
                                 delivery.eventId(), delivery.ruleArn(), dlq, failure != null ? failure : outcome);
                     }
-                    room.release();
+                    done(delivery);
                 });
+    }
+
+    /** The delivery is settled: no longer stored, and its room is free. */
+    private void done(Delivery delivery) {
+        state.delete(key(delivery));
+        room.release();
     }
 
     @Override
     public void close() {
+        closing = true;
         timer.shutdownNow();
         workers.shutdownNow();
     }

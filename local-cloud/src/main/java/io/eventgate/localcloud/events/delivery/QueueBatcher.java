@@ -1,6 +1,7 @@
 package io.eventgate.localcloud.events.delivery;
 
 import io.eventgate.localcloud.json.Json;
+import io.eventgate.localcloud.sqs.SqsJsonClient;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -110,13 +111,13 @@ final class QueueBatcher {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result().complete(failed.getOrDefault(String.valueOf(i), DeliveryResult.delivered()));
             }
-        } catch (SqsGateway.SqsError e) {
+        } catch (SqsJsonClient.SqsError e) {
             if (e.queueMissing()) {
                 gateway.forget(queueArn);
             }
             DeliveryResult outcome = e.queueMissing()
                     ? new DeliveryResult.Failed("RESOURCE_NOT_FOUND", "Queue " + queueArn + " does not exist")
-                    : e.status >= 500 ? new DeliveryResult.Retryable("INTERNAL_ERROR", e.getMessage())
+                    : e.status() >= 500 ? new DeliveryResult.Retryable("INTERNAL_ERROR", e.getMessage())
                     : new DeliveryResult.Failed("INVALID_PARAMETER", "SQS refused the batch: " + e.getMessage());
             batch.forEach(p -> p.result().complete(outcome));
         } catch (IOException e) {

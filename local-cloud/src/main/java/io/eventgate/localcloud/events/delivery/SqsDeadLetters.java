@@ -1,6 +1,7 @@
 package io.eventgate.localcloud.events.delivery;
 
 import io.eventgate.localcloud.json.Json;
+import io.eventgate.localcloud.sqs.SqsJsonClient;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +53,7 @@ final class SqsDeadLetters implements DeadLetters {
                     .put("DataType", "String").put("StringValue", value.isEmpty() ? "-" : value));
             gateway.call("SendMessage", request);
             return DeliveryResult.delivered();
-        } catch (SqsGateway.SqsError e) {
+        } catch (SqsJsonClient.SqsError e) {
             return new DeliveryResult.Failed("INVALID_PARAMETER", e.getMessage());
         } catch (IOException e) {
             return new DeliveryResult.Retryable("CONNECTION_FAILURE", e.toString());

@@ -1,6 +1,8 @@
 package io.eventgate.localcloud.events.delivery;
 
 import io.eventgate.localcloud.json.Json;
+import io.eventgate.localcloud.sqs.SqsJsonClient;
+import io.eventgate.localcloud.sqs.SqsJsonClient.SqsError;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +32,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class SqsGateway {
 
     private static final Duration CACHE_FOR = Duration.ofSeconds(30);
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** Calls to the backend at once: a burst of deliveries must not open thousands of connections to ElasticMQ. */
     private static final int MAX_CONCURRENT_CALLS = 32;
 
@@ -42,34 +43,15 @@ final class SqsGateway {
     record QueueInfo(String url, Optional<JsonNode> policy, boolean fifo, Instant fetchedAt) {
     }
 
-    /** SQS answered with an error. */
-    static final class SqsError extends Exception {
-        final int status;
-        final String code;
-
-        SqsError(int status, String code, String message) {
-            super(code + ": " + message);
-            this.status = status;
-            this.code = code;
-        }
-
-        boolean queueMissing() {
-            return code.contains("NonExistentQueue") || code.contains("QueueDoesNotExist");
-        }
-    }
-
-    private final URI backend;
-    private final HttpClient http;
+    private final SqsJsonClient client;
     private final Clock clock;
     private final Function<String, Optional<String>> policies;
     private final Map<String, Lookup> lookups = new ConcurrentHashMap<>();
-    private final Semaphore calls = new Semaphore(MAX_CONCURRENT_CALLS);
     private final Map<String, JsonNode> parsedPolicies = new ConcurrentHashMap<>();
 
     /** @param policies a queue's {@code Policy} document by queue name */
     SqsGateway(URI backend, HttpClient http, Clock clock, Function<String, Optional<String>> policies) {
-        this.backend = backend;
-        this.http = http;
+        this.client = new SqsJsonClient(backend, http, MAX_CONCURRENT_CALLS);
         this.clock = clock;
         this.policies = policies;
     }
@@ -155,31 +137,6 @@ final class SqsGateway {
 
     /** One SQS JSON-protocol call; the response document, or {@link SqsError} for an error answer. */
     JsonNode call(String operation, ObjectNode input) throws IOException, InterruptedException, SqsError {
-        HttpRequest request = HttpRequest.newBuilder(backend)
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/x-amz-json-1.0")
-                .header("X-Amz-Target", "AmazonSQS." + operation)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(input)))
-                .build();
-        HttpResponse<byte[]> response;
-        calls.acquire();
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } finally {
-            calls.release();
-        }
-        JsonNode body;
-        try {
-            body = response.body().length == 0 ? Json.object() : Json.parse(response.body());
-        } catch (JacksonException e) {
-            throw new SqsError(response.statusCode(), "InternalError",
-                    "SQS answered " + operation + " with a body that is not JSON");
-        }
-        if (response.statusCode() / 100 != 2) {
-            String type = body.path("__type").asString("HTTP" + response.statusCode());
-            throw new SqsError(response.statusCode(), type.substring(type.indexOf('#') + 1),
-                    body.path("message").asString(body.path("Message").asString("")));
-        }
-        return body;
+        return client.call(operation, input);
     }
 }

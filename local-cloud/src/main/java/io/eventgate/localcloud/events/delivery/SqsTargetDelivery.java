@@ -1,5 +1,6 @@
 package io.eventgate.localcloud.events.delivery;
 
+import io.eventgate.localcloud.sqs.SqsJsonClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class SqsTargetDelivery implements TargetDelivery {
             queue = gateway.queue(queueArn);
         } catch (IOException e) {
             return done(new DeliveryResult.Retryable("CONNECTION_FAILURE", e.toString()));
-        } catch (SqsGateway.SqsError e) {
+        } catch (SqsJsonClient.SqsError e) {
             return done(new DeliveryResult.Retryable("INTERNAL_ERROR", e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

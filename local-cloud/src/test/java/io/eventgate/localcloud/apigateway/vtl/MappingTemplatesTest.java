@@ -73,6 +73,50 @@ class MappingTemplatesTest {
     }
 
     @Test
+    void setsHyphenatedOverrideHeadersAsApiGatewayDoes() {
+        Map<String, Object> context = new LinkedHashMap<>();
+        Map<String, Object> header = new LinkedHashMap<>();
+        context.put("requestOverride", new LinkedHashMap<>(Map.of("header", header)));
+
+        String rendered = templates.render("""
+                #set($context.requestOverride.header.X-Amz-Target = "AWSEvents.PutEvents")
+                #set($context.requestOverride.header.Content-Type = "application/x-amz-json-1.1")
+                ${context.requestOverride.header.X-Amz-Target}|$context.requestOverride.header.Content-Type|\
+                $!context.requestOverride.header.X-Missing-Header""",
+                new VtlInput("{}", VtlInput.emptyParams()), context, Map.of());
+
+        assertThat(header).containsEntry("X-Amz-Target", "AWSEvents.PutEvents")
+                .containsEntry("Content-Type", "application/x-amz-json-1.1");
+        assertThat(rendered.strip()).isEqualTo("AWSEvents.PutEvents|application/x-amz-json-1.1|");
+    }
+
+    @Test
+    void readsHyphenatedRequestParameters() {
+        Map<String, Map<String, String>> params = new LinkedHashMap<>(VtlInput.emptyParams());
+        params.put("header", Map.of("X-Correlation-Id", "c-1"));
+        params.put("querystring", Map.of("page-size", "20"));
+
+        String rendered = templates.render("$input.params().header.X-Correlation-Id/"
+                        + "$input.params().querystring.page-size/$input.params('X-Correlation-Id')",
+                new VtlInput("{}", params), new LinkedHashMap<>(), Map.of());
+
+        assertThat(rendered).isEqualTo("c-1/20/c-1");
+    }
+
+    @Test
+    void keepsArithmeticWorkingAndReadsHyphensAsPartOfANameAsVelocity17Does() {
+        String body = "{\"items\": [1, 2, 3], \"id\": \"o-1\"}";
+
+        assertThat(render("#set($n = $input.path('$.items').size() - 1)#set($m = $n - 1)#set($k = 10-$n)$n|$m|$k",
+                body)).isEqualTo("2|1|8");
+        assertThat(render("#foreach($i in $input.path('$.items'))${i}-#end|#set($d = 3 * 2 - 1)$d", body))
+                .isEqualTo("1-2-3-|5");
+        // API Gateway runs Velocity 1.7, where a hyphen continues a name: $id-copy is the (unset) variable id-copy.
+        assertThat(render("#set($id = $input.path('$.id'))$id-copy|${id}-copy|$id - 1", body))
+                .isEqualTo("$id-copy|o-1-copy|o-1 - 1");
+    }
+
+    @Test
     void reportsATemplateThatDoesNotParse() {
         assertThatThrownBy(() -> templates.check("#if(")).isInstanceOf(MappingTemplates.TemplateException.class);
     }

@@ -56,6 +56,7 @@ class ArchiveTest {
 
     private static Archive archive(Optional<String> pattern, int retentionDays) {
         return new Archive("a", "arn:aws:events:us-east-1:000000000000:archive/a",
-                "arn:aws:events:us-east-1:000000000000:event-bus/b", Optional.empty(), pattern, retentionDays, T0);
+                "arn:aws:events:us-east-1:000000000000:event-bus/b", Optional.empty(), pattern, retentionDays, T0,
+                io.eventgate.localcloud.state.StateStore.inMemory());
     }
 }

@@ -60,7 +60,7 @@ class DeliveryDispatcherTest {
     }
 
     private static Delivery delivery(RetryPolicy policy, Instant ingested) {
-        return new Delivery("e-1", "{\"id\":\"e-1\"}", "{}", "arn:rule", "t", TARGET, Json.object(), policy,
+        return new Delivery(Delivery.nextId(), "e-1", "{\"id\":\"e-1\"}", "{}", "arn:rule", "t", TARGET, Json.object(), policy,
                 Optional.of("arn:aws:sqs:us-east-1:000000000000:dlq"), ingested);
     }
 

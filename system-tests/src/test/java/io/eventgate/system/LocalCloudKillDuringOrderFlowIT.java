@@ -1,0 +1,202 @@
+package io.eventgate.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole stack as {@code ./eventgate run} starts it — local-cloud with a data directory, gateway-infra's topology,
+ * carrier-service answering (and dispatching and delivering on its own), orders-service — with 200 orders flowing
+ * through it while local-cloud is killed with SIGKILL and started again on the same directory. Every order the API
+ * accepted reaches the carrier and comes back applied ({@code DELIVERED}), and both dead-letter queues stay empty.
+ */
+class LocalCloudKillDuringOrderFlowIT {
+
+    private static final int ORDERS = 200;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path work;
+
+    private final List<Program> programs = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        for (Program program : programs.reversed()) {
+            program.close();
+        }
+    }
+
+    @Test
+    void deliversAndAppliesEveryAcceptedOrderAcrossAKillOfLocalCloud() throws Exception {
+        int edgePort = Program.freePort();
+        int carrierPort = Program.freePort();
+        int ordersPort = Program.freePort();
+        URI edge = URI.create("http://localhost:" + edgePort);
+        URI carrier = URI.create("http://localhost:" + carrierPort);
+        URI orders = URI.create("http://localhost:" + ordersPort);
+        Path data = work.resolve("local-cloud");
+
+        Program localCloud = startLocalCloud(edgePort, data);
+        Path envFile = work.resolve("eventgate.env");
+        Program.of("gateway-infra", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                List.of("apply", "--endpoint", edge.toString(), "--env-file", envFile.toString(),
+                        "--set", "carrier.outbound.baseUrl=" + carrier, "--set", "gateway.stage=local"), Map.of())
+                .runToCompletion(Duration.ofMinutes(5));
+        Map<String, String> settings = readEnv(envFile);
+        String backOffice = UUID.randomUUID().toString();
+        settings.put("EVENTGATE_CARRIER_BACK_OFFICE_PASSWORD", backOffice);
+        settings.put("EVENTGATE_ORDERS_OPERATOR_PASSWORD", UUID.randomUUID().toString());
+        String backOfficeAuth = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("back-office:" + backOffice).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        programs.add(Program.of("carrier-service", List.of("-Xmx384m"), List.of("--server.port=" + carrierPort,
+                "--eventgate.carrier.simulator.enabled=true", "--eventgate.carrier.simulator.dispatch-after=1s",
+                "--eventgate.carrier.simulator.deliver-after=1s", "--eventgate.carrier.simulator.poll-interval=250ms"),
+                settings).start());
+        programs.add(Program.of("orders-service", List.of("-Xmx384m"), List.of("--server.port=" + ordersPort),
+                settings).start());
+        programs.get(0).awaitHealthy(carrier.resolve("/actuator/health"), Duration.ofMinutes(3));
+        programs.get(1).awaitHealthy(orders.resolve("/actuator/health"), Duration.ofMinutes(3));
+
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
+        AtomicInteger placed = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<?>> work = new ArrayList<>();
+        for (int i = 0; i < ORDERS; i++) {
+            int n = i;
+            work.add(clients.submit(() -> {
+                accepted.add(placeUntilAccepted(orders, n));
+                placed.incrementAndGet();
+                return null;
+            }));
+        }
+        await().atMost(Duration.ofMinutes(5)).until(() -> placed.get() >= ORDERS / 3);
+        localCloud.kill(); // mid-flow: orders are being placed, published, shipped and reported
+        assertThat(localCloud.exitValue()).isEqualTo(137);
+        localCloud = startLocalCloud(edgePort, data);
+        for (Future<?> order : work) {
+            order.get();
+        }
+        clients.shutdown();
+        assertThat(accepted).hasSize(ORDERS);
+
+        await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            List<String> notYet = new ArrayList<>();
+            for (String id : accepted) {
+                if (!"DELIVERED".equals(status(orders.resolve("/orders/" + id), null))
+                        || !"DELIVERED".equals(status(carrier.resolve("/shipments/" + id), backOfficeAuth))) {
+                    notYet.add(id);
+                }
+            }
+            assertThat(notYet).as("orders not yet delivered at the carrier and applied").isEmpty();
+        });
+        try (SqsClient sqs = SqsClient.builder().endpointOverride(edge).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build()) {
+            for (String dlq : List.of(settings.get("ORDERS_INBOX_DLQ_URL"), settings.get("CARRIER_DELIVERY_DLQ_URL"))) {
+                Map<QueueAttributeName, String> counts = sqs.getQueueAttributes(b -> b.queueUrl(dlq).attributeNames(
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+                assertThat(counts).as(dlq).containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")
+                        .containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0");
+            }
+        }
+    }
+
+    private Program startLocalCloud(int port, Path data) throws IOException {
+        Program localCloud = Program.of("local-cloud", List.of("-Xmx768m"),
+                List.of("--port", String.valueOf(port), "--data-dir", data.toString()), Map.of()).start();
+        programs.add(localCloud);
+        return localCloud.awaitHealthy(URI.create("http://localhost:" + port + "/_localcloud/health"),
+                Duration.ofMinutes(3));
+    }
+
+    /**
+     * POSTs an order with its own Idempotency-Key until the API accepts it (201, or 200 for a repeat): while
+     * local-cloud is down the service cannot store it and says so, and the client tries again, as a client should.
+     */
+    private String placeUntilAccepted(URI orders, int n) throws Exception {
+        String key = "crash-" + n + "-" + UUID.randomUUID();
+        String body = """
+                {"customerId":"c-%d","items":[{"sku":"SKU-%d","quantity":1,"unitPrice":9.99}],
+                 "shippingAddress":{"name":"Ada %d","line1":"1 Main St","city":"Berlin","postalCode":"10115",
+                 "country":"DE"}}""".formatted(n, n % 7, n);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(orders.resolve("/orders"))
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 201 || response.statusCode() == 200) {
+                    return JSON.readTree(response.body()).path("id").asString();
+                }
+                if (response.statusCode() < 500) {
+                    throw new AssertionError("order " + n + " refused: " + response.statusCode() + " "
+                            + response.body());
+                }
+            } catch (IOException e) {
+                // the service did not answer in time while local-cloud was away: try again
+            }
+            if (attempt > 600) {
+                throw new AssertionError("order " + n + " was never accepted");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** The status of an order or shipment ({@code authorization}: the back office's, for the carrier). */
+    private String status(URI resource, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(resource).timeout(Duration.ofSeconds(10));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return "HTTP " + response.statusCode();
+        }
+        JsonNode body = JSON.readTree(response.body());
+        return body.path("status").asString();
+    }
+
+    private static Map<String, String> readEnv(Path envFile) throws IOException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(envFile)) {
+            int eq = line.indexOf('=');
+            if (!line.startsWith("#") && eq > 0) {
+                settings.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return settings;
+    }
+}
