@@ -43,6 +43,12 @@ public final class RunningCarrier implements AutoCloseable {
     }
 
     public static RunningCarrier start(String table, URI gatewayUrl, String... extraProperties) {
+        return start(table, gatewayUrl, builder -> { }, extraProperties);
+    }
+
+    /** As {@link #start(String, URI, String...)}, with the application builder adjusted first (e.g. extra beans). */
+    public static RunningCarrier start(String table, URI gatewayUrl,
+            java.util.function.Consumer<SpringApplicationBuilder> adjust, String... extraProperties) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
         properties.put("eventgate.aws.endpoint", TestCloud.endpoint().toString());
@@ -64,8 +70,9 @@ public final class RunningCarrier implements AutoCloseable {
         }
         List<String> args = new ArrayList<>();
         properties.forEach((name, value) -> args.add("--" + name + "=" + value));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(CarrierApplication.class)
-                .run(args.toArray(String[]::new));
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(CarrierApplication.class);
+        adjust.accept(builder);
+        ConfigurableApplicationContext context = builder.run(args.toArray(String[]::new));
         return new RunningCarrier(context);
     }
 

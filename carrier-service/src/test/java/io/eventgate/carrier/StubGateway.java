@@ -79,7 +79,8 @@ public final class StubGateway implements AutoCloseable {
                     headers, body));
             Reply reply = script.poll();
             if (reply == null) {
-                reply = new Reply(200, Map.of(), "{}");
+                // what the gateway answers when it took the event: the id the bus gave it
+                reply = new Reply(200, Map.of(), "{\"eventId\":\"" + java.util.UUID.randomUUID() + "\"}");
             }
             reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.getResponseHeaders().add("Content-Type", "application/json");

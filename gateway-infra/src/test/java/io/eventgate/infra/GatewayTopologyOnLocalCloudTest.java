@@ -236,7 +236,8 @@ class GatewayTopologyOnLocalCloudTest {
         JsonNode expected = JsonDocs.read("{}");
         ((tools.jackson.databind.node.ObjectNode) expected).put("orderId", "ord-42").put("eventId", eventId)
                 .put("customerId", "cust-7")
-                .put("correlationId", "corr-42");
+                .put("correlationId", "corr-42")
+                .put("traceparent", "");
         ((tools.jackson.databind.node.ObjectNode) expected).set("items", detail.at("/data/items"));
         ((tools.jackson.databind.node.ObjectNode) expected).set("shipTo", detail.at("/data/shippingAddress"));
         assertThat(JsonDocs.read(request.body())).isEqualTo(expected);
@@ -258,6 +259,38 @@ class GatewayTopologyOnLocalCloudTest {
                 .isEqualTo(outputs.get("CARRIER_GATEWAY_API_KEY_ID"));
         assertThat(event.at("/detail/metadata/correlationId").asString()).isEqualTo("corr-42");
         assertThat(event.at("/detail/metadata/source").asString()).isEqualTo("com.carrier");
+    }
+
+    private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+    @Test
+    @Order(8)
+    void theOrdersTraceGoesToTheCarrierAsHeaderAndInTheBodyAndComesBackThroughTheGateway() throws Exception {
+        aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate").source("eventgate.orders")
+                .detailType("OrderCreated").detail(ORDER_CREATED_DETAIL.replace("ord-42", "ord-traced")
+                        .replace("\"correlationId\":\"corr-42\"",
+                                "\"correlationId\":\"corr-42\",\"traceparent\":\"" + TRACEPARENT + "\""))));
+
+        StubCarrier.Request request = await().atMost(Duration.ofSeconds(20)).until(() -> carrier.requests().stream()
+                .filter(r -> r.body().contains("ord-traced")).findFirst(), java.util.Optional::isPresent).orElseThrow();
+        assertThat(request.header("traceparent")).isEqualTo(TRACEPARENT);
+        assertThat(JsonDocs.read(request.body()).path("traceparent").asString()).isEqualTo(TRACEPARENT);
+
+        // The carrier's report in the header only: the gateway puts it into the event for the inbox.
+        HttpResponse<String> report = http.send(HttpRequest.newBuilder(URI.create(outputs.get("GATEWAY_URL")))
+                .header("Content-Type", "application/json").header("x-api-key", outputs.get("CARRIER_GATEWAY_API_KEY"))
+                .header("traceparent", TRACEPARENT)
+                .POST(HttpRequest.BodyPublishers.ofString(ORDER_SHIPPED_ENVELOPE)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        JsonNode event = JsonDocs.read(awaitOne(outputs.get("ORDERS_INBOX_QUEUE_URL")).body());
+        assertThat(event.at("/detail/metadata/traceparent").asString()).isEqualTo(TRACEPARENT);
+
+        // One in the body that is not a trace context breaks the envelope's contract.
+        HttpResponse<String> forged = post(outputs.get("CARRIER_GATEWAY_API_KEY"), ORDER_SHIPPED_ENVELOPE.replace(
+                "\"eventSchemaVersion\":\"1\"", "\"eventSchemaVersion\":\"1\",\"traceparent\":\"x\\\",\\\"apiKeyId\\\":\\\"forged\""));
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(400);
+        assertThat(receive(outputs.get("ORDERS_INBOX_QUEUE_URL"))).as("nothing forwarded").isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.eventgate.localcloud.dynamodb.DynamoDbLocalBackend;
 import io.eventgate.localcloud.edge.EdgeRouter;
 import io.eventgate.localcloud.edge.EdgeServer;
 import io.eventgate.localcloud.events.EventBridge;
+import io.eventgate.localcloud.events.delivery.DeliveryLogService;
 import io.eventgate.localcloud.events.delivery.DeliverySettings;
 import io.eventgate.localcloud.sqs.ElasticMqBackend;
 import io.eventgate.localcloud.state.DataDirectory;
@@ -120,6 +121,7 @@ public final class LocalCloud implements AutoCloseable {
                     sqsBackend.policies()::policy, backends,
                     Clock.systemUTC(), DeliverySettings.DEFAULTS, java.util.List.of(), state);
             resources.push(events);
+            router.register(new DeliveryLogService(events.deliveryLog()));
             router.register(events.edgeService());
             router.register(new ApiGatewayService(settings.accountId(), Clock.systemUTC(), router::route, backends,
                     state));

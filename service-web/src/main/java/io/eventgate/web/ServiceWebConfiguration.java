@@ -2,6 +2,10 @@ package io.eventgate.web;
 
 import io.eventgate.web.body.RequestBodyFilter;
 import io.eventgate.web.container.ProblemReportValve;
+import io.eventgate.web.tracing.CurrentTrace;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -9,6 +13,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.core.Ordered;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -18,7 +23,8 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * What both services import to get the shared HTTP edge: the problem+json error valve on Tomcat, the request-body
- * filter, and a JSON reader that never guesses (no scalar coercion into strings, exact decimals, no name twice).
+ * filter, a JSON reader that never guesses (no scalar coercion into strings, exact decimals, no name twice), and the
+ * trace context in scope ({@link CurrentTrace}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebSettings.class)
@@ -31,6 +37,22 @@ public class ServiceWebConfiguration {
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve(WebSettings settings) {
         return new OrderedTomcatCustomizer(settings);
+    }
+
+    /** The trace context in scope, from Boot's tracer; none when tracing is off (no tracer bean then). */
+    @Bean
+    CurrentTrace currentTrace(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new CurrentTrace(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    /**
+     * Spring Security observes each request's way through its filter chain as three spans of its own (before, the
+     * secured request, after): in an order's trace that is noise around the HTTP server span, and work on every
+     * request. Authentication and authorization stay observed.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.withDefaults().shouldObserveRequests(false).build();
     }
 
     @Bean

@@ -6,8 +6,8 @@ import java.util.Optional;
 /** How one POST to the gateway ended. */
 sealed interface GatewayResponse {
 
-    /** 2xx: the gateway took the report. */
-    record Accepted(int status) implements GatewayResponse {
+    /** 2xx: the gateway took the report, as the bus event {@code eventId} (null when the answer did not say). */
+    record Accepted(int status, String eventId) implements GatewayResponse {
     }
 
     /** Network error, timeout, 408, 429 or 5xx: worth trying again, after {@code retryAfter} if the gateway said so. */

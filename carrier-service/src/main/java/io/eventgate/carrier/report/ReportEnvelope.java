@@ -1,5 +1,6 @@
 package io.eventgate.carrier.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.eventgate.contracts.EventContract;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -7,7 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renders the body the gateway route expects:
- * {@code {"metadata":{"source":"com.carrier","eventName":..,"eventSchemaVersion":..,"correlationId":..},"data":{..}}}.
+ * {@code {"metadata":{"source":"com.carrier","eventName":..,"eventSchemaVersion":..,"correlationId":..,
+ * "traceparent":..},"data":{..}}} — {@code traceparent} (the order's trace) only when the shipment has one.
  */
 @Component
 public class ReportEnvelope {
@@ -21,15 +23,22 @@ public class ReportEnvelope {
         this.json = json;
     }
 
-    /** The envelope of one event, as JSON text. */
+    /** The envelope of one event, outside any trace, as JSON text. */
     public String render(EventContract contract, String correlationId, Map<String, Object> data) {
-        var metadata = new Metadata(SOURCE, contract.eventName(), contract.schemaVersion(), correlationId);
+        return render(contract, correlationId, null, data);
+    }
+
+    /** The envelope of one event in the order's trace ({@code traceparent} may be {@code null}), as JSON text. */
+    public String render(EventContract contract, String correlationId, String traceparent, Map<String, Object> data) {
+        var metadata = new Metadata(SOURCE, contract.eventName(), contract.schemaVersion(), correlationId, traceparent);
         return json.writeValueAsString(new Envelope(metadata, data));
     }
 
     private record Envelope(Metadata metadata, Map<String, Object> data) {
     }
 
-    private record Metadata(String source, String eventName, String eventSchemaVersion, String correlationId) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record Metadata(String source, String eventName, String eventSchemaVersion, String correlationId,
+            String traceparent) {
     }
 }

@@ -1,5 +1,9 @@
 package io.eventgate.carrier.report;
 
+import io.eventgate.carrier.observability.OrderLog;
+import io.eventgate.contracts.TraceParent;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,17 +39,20 @@ public class ReportSender implements SmartLifecycle {
     private final SenderSettings settings;
     private final Clock clock;
     private final Backoff backoff;
+    private final ObservationRegistry observations;
     private final Semaphore wakeups = new Semaphore(0);
 
     private volatile boolean running;
     private volatile CountDownLatch stopping = new CountDownLatch(0);
     private Thread worker;
 
-    ReportSender(ReportStore store, GatewayClient gateway, SenderSettings settings, Clock clock) {
+    ReportSender(ReportStore store, GatewayClient gateway, SenderSettings settings, Clock clock,
+            ObservationRegistry observations) {
         this.store = store;
         this.gateway = gateway;
         this.settings = settings;
         this.clock = clock;
+        this.observations = observations;
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), settings.maxRetryAfter(),
                 RandomGenerator.getDefault());
     }
@@ -129,27 +136,52 @@ public class ReportSender implements SmartLifecycle {
     /** @return {@code false} when the report is still pending */
     private boolean deliver(PendingReport report) throws InterruptedException {
         int attempts = report.attempts() + 1;
-        GatewayResponse response = gateway.send(report.body());
+        Observation observation = ReportObservation.start(observations, report, attempts);
+        GatewayResponse response;
+        try (var scope = observation.openScope();
+                var logged = OrderLog.about(report.id().orderId(), report.correlationId())) {
+            response = gateway.send(report.body(), TraceParent.parse(report.traceparent()));
+            record(report, attempts, response);
+        } catch (InterruptedException | RuntimeException e) {
+            observation.error(e);
+            observation.stop();
+            throw e;
+        }
+        switch (response) {
+            case GatewayResponse.Accepted accepted -> {
+                ReportObservation.stop(observation, ReportObservation.ACCEPTED);
+                return true;
+            }
+            case GatewayResponse.Refused refused -> {
+                ReportObservation.stop(observation, ReportObservation.REFUSED);
+                return true;
+            }
+            case GatewayResponse.Retryable retryable -> {
+                ReportObservation.stop(observation, ReportObservation.RETRY);
+                pause(backoff.delay(attempts, retryable.retryAfter()));
+                return false;
+            }
+        }
+    }
+
+    /** Stores and logs what the gateway answered (in the order's log context). */
+    private void record(PendingReport report, int attempts, GatewayResponse response) {
         Instant now = clock.instant();
         switch (response) {
             case GatewayResponse.Accepted accepted -> {
-                store.markSent(report.id(), attempts, now);
-                log.info("gateway accepted {} (HTTP {}, attempt {})", report.id(), accepted.status(), attempts);
-                return true;
+                store.markSent(report.id(), attempts, now, accepted.eventId());
+                log.info("gateway accepted {} (HTTP {}, attempt {}, event {})", report.id(), accepted.status(),
+                        attempts, accepted.eventId());
             }
             case GatewayResponse.Refused refused -> {
                 store.markFailed(report.id(), attempts, refused.reason(), now);
                 log.error("gateway refused {} with {}; it is kept as FAILED for inspection and not retried",
                         report.id(), refused.reason());
-                return true;
             }
             case GatewayResponse.Retryable retryable -> {
                 store.recordRetry(report.id(), attempts, retryable.reason(), now);
-                Duration delay = backoff.delay(attempts, retryable.retryAfter());
-                log.warn("gateway did not accept {} (attempt {}): {}; retrying in {} ms", report.id(), attempts,
-                        retryable.reason(), delay.toMillis());
-                pause(delay);
-                return false;
+                log.warn("gateway did not accept {} (attempt {}): {}; retrying with backoff", report.id(), attempts,
+                        retryable.reason());
             }
         }
     }

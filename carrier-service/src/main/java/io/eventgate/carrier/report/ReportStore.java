@@ -13,8 +13,15 @@ public interface ReportStore {
     /** The report as it is now, if it is still pending (a strongly consistent read). */
     Optional<PendingReport> reloadPending(ReportId id);
 
-    /** The gateway accepted the report after {@code attempts} POSTs. */
-    void markSent(ReportId id, int attempts, Instant at);
+    /** The gateway accepted the report after {@code attempts} POSTs, as the bus event {@code eventId} (may be null). */
+    void markSent(ReportId id, int attempts, Instant at, String eventId);
+
+    /** How many reports are pending and when the oldest of them was recorded: what the report gauges show. */
+    Backlog backlog();
+
+    /** @param oldestCreatedAt empty when nothing is pending */
+    record Backlog(long pending, java.util.Optional<Instant> oldestCreatedAt) {
+    }
 
     /** The gateway refused the report for good; it stays stored, FAILED, for inspection. */
     void markFailed(ReportId id, int attempts, String error, Instant at);

@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRetryAfter  upper bound on a gateway's {@code Retry-After}, so a bogus header cannot park reports for days
  * @param idlePoll       how often an idle sender looks for pending reports it was not told about
  * @param batchSize      how many pending reports are read per query
+ * @param metricsRefresh how long one reading of the pending reports serves the report gauges
  */
 @Validated
 @ConfigurationProperties("eventgate.carrier.sender")
@@ -24,5 +25,6 @@ public record SenderSettings(
         @NotNull @DefaultValue("30s") Duration maxBackoff,
         @NotNull @DefaultValue("5m") Duration maxRetryAfter,
         @NotNull @DefaultValue("5s") Duration idlePoll,
-        @Min(1) @Max(100) @DefaultValue("25") int batchSize) {
+        @Min(1) @Max(100) @DefaultValue("25") int batchSize,
+        @NotNull @DefaultValue("5s") Duration metricsRefresh) {
 }

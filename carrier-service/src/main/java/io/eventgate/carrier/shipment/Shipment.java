@@ -16,6 +16,8 @@ import java.util.Set;
  *
  * @param idempotencyKey the {@code Idempotency-Key} of the request that created it, {@code null} if none was sent
  * @param statusAt       when the shipment entered its current status
+ * @param traceparent    the order's W3C trace context when it was received, which every report carries back to the
+ *                       gateway; {@code null} when none came
  */
 public record Shipment(
         String orderId,
@@ -31,7 +33,8 @@ public record Shipment(
         Instant shippedAt,
         Instant deliveredAt,
         Instant cancelledAt,
-        String cancelReason) {
+        String cancelReason,
+        String traceparent) {
 
     public Shipment {
         Objects.requireNonNull(orderId, "orderId");
@@ -50,7 +53,7 @@ public record Shipment(
     public static Shipment received(NewShipment request, Instant at) {
         return new Shipment(request.orderId(), request.customerId(), request.correlationId(), request.parcels(),
                 request.shipTo(), ShipmentStatus.RECEIVED, at, at, request.idempotencyKey(),
-                null, null, null, null, null);
+                null, null, null, null, null, request.traceparent());
     }
 
     /** The distinct SKUs in this shipment. */
@@ -68,7 +71,7 @@ public record Shipment(
     public Transition dispatch(String newTrackingNumber, Instant at) {
         require(ShipmentStatus.RECEIVED, "dispatch");
         Shipment next = new Shipment(orderId, customerId, correlationId, parcels, shipTo, ShipmentStatus.SHIPPED,
-                receivedAt, at, idempotencyKey, newTrackingNumber, at, null, null, null);
+                receivedAt, at, idempotencyKey, newTrackingNumber, at, null, null, null, traceparent);
         return new Transition(this, next, new OrderShipped(orderId, correlationId, newTrackingNumber, at));
     }
 
@@ -76,7 +79,7 @@ public record Shipment(
     public Transition deliver(Instant at) {
         require(ShipmentStatus.SHIPPED, "deliver");
         Shipment next = new Shipment(orderId, customerId, correlationId, parcels, shipTo, ShipmentStatus.DELIVERED,
-                receivedAt, at, idempotencyKey, trackingNumber, shippedAt, at, null, null);
+                receivedAt, at, idempotencyKey, trackingNumber, shippedAt, at, null, null, traceparent);
         return new Transition(this, next, new OrderDelivered(orderId, correlationId, at));
     }
 
@@ -84,7 +87,7 @@ public record Shipment(
     public Transition cancel(String reason, Instant at) {
         require(ShipmentStatus.RECEIVED, "cancel");
         Shipment next = new Shipment(orderId, customerId, correlationId, parcels, shipTo, ShipmentStatus.CANCELLED,
-                receivedAt, at, idempotencyKey, null, null, null, at, reason);
+                receivedAt, at, idempotencyKey, null, null, null, at, reason, traceparent);
         return new Transition(this, next, new OrderCancelled(orderId, correlationId, reason, at));
     }
 

@@ -1,5 +1,8 @@
 package io.eventgate.carrier.shipment;
 
+import io.eventgate.carrier.observability.TraceContinuation;
+import io.eventgate.contracts.TraceParent;
+import io.eventgate.web.tracing.CurrentTrace;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -40,9 +43,13 @@ class ShipmentController {
              "shipTo":{"name":"Ada Lovelace","line1":"1 Main St","city":"Berlin","postalCode":"10115","country":"DE"}}""";
 
     private final ShipmentService shipments;
+    private final TraceContinuation trace;
+    private final CurrentTrace currentTrace;
 
-    ShipmentController(ShipmentService shipments) {
+    ShipmentController(ShipmentService shipments, TraceContinuation trace, CurrentTrace currentTrace) {
         this.shipments = shipments;
+        this.trace = trace;
+        this.currentTrace = currentTrace;
     }
 
     @Operation(summary = "Ask the carrier to ship an order",
@@ -72,8 +79,11 @@ class ShipmentController {
             @Size(min = 1, max = 128) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII")
             String idempotencyKey,
             @Valid @RequestBody ShipmentRequest request) {
-        ShipmentService.Received received = shipments.receive(
-                request.toNewShipment(EventIds.idempotencyKey(idempotencyKey, request.eventId())));
+        // In the order's trace (from the traceparent header, else the body's): the shipment keeps that context, and
+        // its reports carry it back through the gateway.
+        ShipmentService.Received received = trace.within(request.carriedTrace(), () -> shipments.receive(
+                request.toNewShipment(EventIds.idempotencyKey(idempotencyKey, request.eventId()),
+                        currentTrace.traceparent().flatMap(TraceParent::parse))));
         // the shipment as stored; its reports (if any by now) are one GET away
         ShipmentResponse body = ShipmentResponse.summary(received.shipment());
         if (!received.created()) {

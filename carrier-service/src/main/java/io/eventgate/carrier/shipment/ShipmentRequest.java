@@ -11,7 +11,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.eventgate.contracts.TraceParent;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The body of {@code POST /shipments}, as the EventBridge input transformer renders it from an {@code OrderCreated}
@@ -33,7 +35,11 @@ record ShipmentRequest(
         @Schema(description = "the EventBridge event id, from the input transformer's $.id; optional. It makes "
                 + "redeliveries recognisable even where the Idempotency-Key header arrives unresolved",
                 example = "9f2b6c1e-6a3d-4c5e-8f7a-1b2c3d4e5f60")
-        @Size(min = 1, max = 128) @Pattern(regexp = EVENT_ID_PATTERN, message = EVENT_ID_MESSAGE) String eventId) {
+        @Size(min = 1, max = 128) @Pattern(regexp = EVENT_ID_PATTERN, message = EVENT_ID_MESSAGE) String eventId,
+        @Schema(description = "the order's W3C trace context, from the input transformer; optional. Continued when the "
+                + "traceparent header did not carry it; anything but a valid version-00 traceparent is ignored",
+                example = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+        @Size(max = 128) String traceparent) {
 
     static final String ID_PATTERN = "[A-Za-z0-9._:-]+";
     static final String ID_MESSAGE = "may contain only letters, digits and . _ : -";
@@ -60,12 +66,20 @@ record ShipmentRequest(
             @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String country) {
     }
 
-    /** The shipment to store; {@code idempotencyKey} as {@link EventIds} chose it (may be {@code null}). */
-    NewShipment toNewShipment(String idempotencyKey) {
+    /**
+     * The shipment to store; {@code idempotencyKey} as {@link EventIds} chose it (may be {@code null}), and the trace
+     * context its reports are to carry back.
+     */
+    NewShipment toNewShipment(String idempotencyKey, Optional<TraceParent> trace) {
         return new NewShipment(orderId, customerId, correlationId == null ? orderId : correlationId,
                 items.stream().map(item -> new Parcel(item.sku(), item.quantity())).toList(),
                 new io.eventgate.carrier.shipment.Address(shipTo.name(), shipTo.line1(), shipTo.line2(), shipTo.city(),
                         shipTo.postalCode(), shipTo.country()),
-                idempotencyKey);
+                idempotencyKey, trace.map(TraceParent::toString).orElse(null));
+    }
+
+    /** The body's trace context, if it holds a valid one (an empty or unresolved value is no context). */
+    Optional<TraceParent> carriedTrace() {
+        return TraceParent.parse(traceparent);
     }
 }

@@ -5,7 +5,10 @@ import io.eventgate.carrier.report.ReportStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** A shipment as the API shows it; facts that have not happened yet are left out. */
+/**
+ * A shipment as the API shows it; facts that have not happened yet are left out. {@code traceparent} is the order's
+ * trace context the shipment's reports carry back (look its trace id up in a trace UI).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ShipmentResponse(
         String orderId,
@@ -21,6 +24,7 @@ record ShipmentResponse(
         Instant deliveredAt,
         Instant cancelledAt,
         String cancelReason,
+        String traceparent,
         List<ReportStatus> reports) {
 
     static ShipmentResponse of(ShipmentRecord record) {
@@ -36,6 +40,6 @@ record ShipmentResponse(
         return new ShipmentResponse(s.orderId(), s.customerId(), s.correlationId(), s.status(), s.parcels(),
                 s.shipTo(), s.receivedAt(), s.trackingNumber(),
                 s.trackingNumber() == null ? null : ShipmentEvent.CARRIER_NAME, s.shippedAt(), s.deliveredAt(),
-                s.cancelledAt(), s.cancelReason(), reports);
+                s.cancelledAt(), s.cancelReason(), s.traceparent(), reports);
     }
 }

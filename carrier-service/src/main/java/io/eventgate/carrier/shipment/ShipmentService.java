@@ -1,5 +1,6 @@
 package io.eventgate.carrier.shipment;
 
+import io.eventgate.carrier.observability.OrderLog;
 import io.eventgate.carrier.report.ReportSender;
 import io.eventgate.carrier.shipment.ShipmentStore.Receipt;
 import java.time.Clock;
@@ -45,16 +46,18 @@ public class ShipmentService {
      * @throws IdempotencyKeyReusedException when the idempotency key belongs to another order
      */
     public Received receive(NewShipment request) {
-        Receipt receipt = store.receive(Shipment.received(request, now()));
-        return switch (receipt) {
-            case Receipt.Created created -> {
-                log.info("received shipment for order {}", created.shipment().orderId());
-                yield new Received(created.shipment(), true);
-            }
-            case Receipt.AlreadyReceived existing -> new Received(existing.shipment(), false);
-            case Receipt.KeyUsedForOtherOrder other ->
-                    throw new IdempotencyKeyReusedException(request.orderId(), other.otherOrderId());
-        };
+        try (var logged = OrderLog.about(request.orderId(), request.correlationId())) {
+            Receipt receipt = store.receive(Shipment.received(request, now()));
+            return switch (receipt) {
+                case Receipt.Created created -> {
+                    log.info("received shipment for order {}", created.shipment().orderId());
+                    yield new Received(created.shipment(), true);
+                }
+                case Receipt.AlreadyReceived existing -> new Received(existing.shipment(), false);
+                case Receipt.KeyUsedForOtherOrder other ->
+                        throw new IdempotencyKeyReusedException(request.orderId(), other.otherOrderId());
+            };
+        }
     }
 
     public ShipmentRecord get(String orderId) {
@@ -106,7 +109,9 @@ public class ShipmentService {
             Shipment current = get(orderId).shipment();
             Transition transition = step.apply(current);
             if (store.apply(transition)) {
-                log.info("shipment for order {} is {}", orderId, transition.to().status());
+                try (var logged = OrderLog.about(orderId, current.correlationId())) {
+                    log.info("shipment for order {} is {}", orderId, transition.to().status());
+                }
                 sender.wake();
                 return get(orderId);
             }

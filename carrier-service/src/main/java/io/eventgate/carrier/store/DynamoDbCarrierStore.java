@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -102,14 +103,15 @@ class DynamoDbCarrierStore implements ShipmentStore, ReportStore {
     @Override
     public boolean apply(Transition transition) {
         ShipmentEvent event = transition.event();
-        String body = envelope.render(event.contract(), event.correlationId(), event.data());
+        String traceparent = transition.to().traceparent();
+        String body = envelope.render(event.contract(), event.correlationId(), traceparent, event.data());
         TransactWriteItem shipment = TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(ShipmentItems.toItem(transition.to()))
                 .conditionExpression("#status = :from")
                 .expressionAttributeNames(Map.of("#status", CarrierTable.STATUS))
                 .expressionAttributeValues(Map.of(":from", s(transition.from().status().name())))
                 .build()).build();
-        TransactWriteItem report = putIfAbsent(ReportItems.pendingItem(event, body));
+        TransactWriteItem report = putIfAbsent(ReportItems.pendingItem(event, body, traceparent));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(shipment, report));
             return true;
@@ -200,11 +202,47 @@ class DynamoDbCarrierStore implements ShipmentStore, ReportStore {
     }
 
     @Override
-    public void markSent(ReportId id, int attempts, Instant at) {
-        finish(id, "SET #state = :state, #attempts = :attempts, #sentAt = :at, #updatedAt = :at "
+    public void markSent(ReportId id, int attempts, Instant at, String eventId) {
+        if (eventId == null) {
+            finish(id, "SET #state = :state, #attempts = :attempts, #sentAt = :at, #updatedAt = :at "
+                            + "REMOVE #pending, #pendingOrder",
+                    Map.of(":state", s(ReportState.SENT.name()), ":attempts", number(attempts), ":at", s(at.toString())),
+                    Map.of("#sentAt", ReportItems.SENT_AT));
+            return;
+        }
+        finish(id, "SET #state = :state, #attempts = :attempts, #sentAt = :at, #updatedAt = :at, #eventId = :eventId "
                         + "REMOVE #pending, #pendingOrder",
-                Map.of(":state", s(ReportState.SENT.name()), ":attempts", number(attempts), ":at", s(at.toString())),
-                Map.of("#sentAt", ReportItems.SENT_AT));
+                Map.of(":state", s(ReportState.SENT.name()), ":attempts", number(attempts), ":at", s(at.toString()),
+                        ":eventId", s(eventId)),
+                Map.of("#sentAt", ReportItems.SENT_AT, "#eventId", ReportItems.EVENT_ID));
+    }
+
+    @Override
+    public Backlog backlog() {
+        Optional<Instant> oldest = dynamo.query(pendingReports().limit(1).build()).items().stream().findFirst()
+                .map(item -> Instant.parse(item.get("createdAt").s()));
+        long count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder page = pendingReports().select(Select.COUNT);
+            if (start != null) {
+                page.exclusiveStartKey(start);
+            }
+            var response = dynamo.query(page.build());
+            count += response.count();
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return new Backlog(count, oldest);
+    }
+
+    /** The sparse pending-reports index, oldest first: it holds pending reports only. */
+    private QueryRequest.Builder pendingReports() {
+        return QueryRequest.builder().tableName(table).indexName(CarrierTable.PENDING_REPORTS)
+                .keyConditionExpression("#pending = :pending")
+                .expressionAttributeNames(Map.of("#pending", CarrierTable.PENDING))
+                .expressionAttributeValues(Map.of(":pending", s(ReportState.PENDING.name())))
+                .scanIndexForward(true);
     }
 
     @Override

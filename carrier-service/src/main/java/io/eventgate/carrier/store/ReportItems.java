@@ -21,11 +21,13 @@ final class ReportItems {
     static final String LAST_ERROR = "lastError";
     static final String SENT_AT = "sentAt";
     static final String UPDATED_AT = "updatedAt";
+    static final String EVENT_ID = "eventId";
+    static final String TRACEPARENT = "traceparent";
 
     private ReportItems() {
     }
 
-    static Map<String, AttributeValue> pendingItem(ShipmentEvent event, String body) {
+    static Map<String, AttributeValue> pendingItem(ShipmentEvent event, String body, String traceparent) {
         String eventName = event.contract().eventName();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(CarrierTable.PK, s(CarrierTable.orderKey(event.orderId())));
@@ -33,6 +35,10 @@ final class ReportItems {
         item.put("orderId", s(event.orderId()));
         item.put("eventName", s(eventName));
         item.put("body", s(body));
+        item.put("correlationId", s(event.correlationId()));
+        if (traceparent != null) {
+            item.put(TRACEPARENT, s(traceparent));
+        }
         item.put(STATE, s(ReportState.PENDING.name()));
         item.put(ATTEMPTS, AttributeValue.fromN("0"));
         item.put("createdAt", s(event.occurredAt().toString()));
@@ -51,12 +57,12 @@ final class ReportItems {
 
     static ReportStatus status(Map<String, AttributeValue> item) {
         return new ReportStatus(text(item, "eventName"), ReportState.valueOf(text(item, STATE)), attempts(item),
-                text(item, LAST_ERROR), instant(item, "createdAt"), instant(item, SENT_AT));
+                text(item, LAST_ERROR), instant(item, "createdAt"), instant(item, SENT_AT), text(item, EVENT_ID));
     }
 
     static PendingReport pending(Map<String, AttributeValue> item) {
         return new PendingReport(new ReportId(text(item, "orderId"), text(item, "eventName")), text(item, "body"),
-                attempts(item), instant(item, "createdAt"));
+                attempts(item), instant(item, "createdAt"), text(item, "correlationId"), text(item, TRACEPARENT));
     }
 
     static boolean isPending(Map<String, AttributeValue> item) {

@@ -36,6 +36,7 @@ final class ShipmentItems {
         putIfPresent(item, "deliveredAt", shipment.deliveredAt());
         putIfPresent(item, "cancelledAt", shipment.cancelledAt());
         putIfPresent(item, "cancelReason", shipment.cancelReason());
+        putIfPresent(item, "traceparent", shipment.traceparent());
         return item;
     }
 
@@ -54,7 +55,8 @@ final class ShipmentItems {
                 instant(item, "shippedAt"),
                 instant(item, "deliveredAt"),
                 instant(item, "cancelledAt"),
-                text(item, "cancelReason"));
+                text(item, "cancelReason"),
+                text(item, "traceparent"));
     }
 
     private static AttributeValue parcel(Parcel parcel) {

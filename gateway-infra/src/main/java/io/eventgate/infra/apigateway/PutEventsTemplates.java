@@ -40,6 +40,12 @@ public final class PutEventsTemplates {
     /** Key ids as AWS makes them, or a deployment tool's placeholder; never a quote, backslash or space. */
     private static final Pattern KEY_ID = Pattern.compile("[^\\s'\\\\]+");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    /**
+     * A valid W3C traceparent, whole: the request template keeps a caller's trace context only if this pattern removes
+     * all of it. The same rule as event-contracts' {@code TraceParent.PATTERN}, written without backslashes (it sits in
+     * a VTL string literal) and ending with {@code $}: a value with a line break after it keeps the break and is refused.
+     */
+    static final String TRACEPARENT = "^00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}$";
 
     /** One pair a key may publish. */
     public record Grant(String apiKeyId, String source, String eventName) {
@@ -82,6 +88,7 @@ public final class PutEventsTemplates {
         return read("put-events-request.vtl")
                 .replace("{{GRANTS}}", list)
                 .replace("{{REFUSED_SOURCE}}", REFUSED_SOURCE)
+                .replace("{{TRACEPARENT}}", TRACEPARENT)
                 .replace("{{EVENT_BUS_NAME}}", busName);
     }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gateway-infra", mixinStandardHelpOptions = true, version = "gateway-infra 0.1.0",
         description = "Provisions the eventgate Event Gateway topology on AWS, LocalStack or local-cloud.",
         subcommands = {ApplyCommand.class, PlanCommand.class, DestroyCommand.class, OutputsCommand.class,
-                ReplayCommand.class, RedriveCommand.class, CommandLine.HelpCommand.class},
+                ReplayCommand.class, RedriveCommand.class, TraceCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 done, 1 a resource failed (see its line), 2 bad usage or settings."})
 public final class GatewayInfraCli implements Runnable {
 
@@ -45,6 +45,9 @@ public final class GatewayInfraCli implements Runnable {
         public <K> K create(Class<K> type) throws Exception {
             if (type == TargetOptions.class) {
                 return type.cast(new TargetOptions(environment));
+            }
+            if (type == TraceCommand.class) {
+                return type.cast(new TraceCommand(environment));
             }
             return CommandLine.defaultFactory().create(type);
         }

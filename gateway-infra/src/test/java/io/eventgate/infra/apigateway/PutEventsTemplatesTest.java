@@ -46,13 +46,21 @@ class PutEventsTemplatesTest {
     }
 
     private static String request(String apiKeyId, String body) {
+        return request(apiKeyId, body, Map.of());
+    }
+
+    private static String request(String apiKeyId, String body, Map<String, String> headers) {
         List<PutEventsTemplates.Grant> grants = new ArrayList<>(PutEventsTemplates.grants("carrierkey1", CARRIER));
         grants.addAll(PutEventsTemplates.grants("acmekey2", ACME));
-        return render(PutEventsTemplates.request("eventgate", grants), body, apiKeyId).body();
+        return render(PutEventsTemplates.request("eventgate", grants), body, apiKeyId, headers).body();
+    }
+
+    private static Rendered render(String template, String body, String apiKeyId) {
+        return render(template, body, apiKeyId, Map.of());
     }
 
     @SuppressWarnings("unchecked")
-    private static Rendered render(String template, String body, String apiKeyId) {
+    private static Rendered render(String template, String body, String apiKeyId, Map<String, String> headers) {
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("apiKeyId", apiKeyId);
         Map<String, Object> responseOverride = new LinkedHashMap<>();
@@ -62,7 +70,7 @@ class PutEventsTemplatesTest {
         context.put("requestId", "req-1");
         context.put("identity", identity);
         context.put("responseOverride", responseOverride);
-        Map<String, Map<String, String>> params = Map.of("path", Map.of(), "querystring", Map.of(), "header", Map.of());
+        Map<String, Map<String, String>> params = Map.of("path", Map.of(), "querystring", Map.of(), "header", headers);
         String out = ENGINE.render(template, new VtlInput(body, params), context, Map.of());
         return new Rendered(out.strip(), responseOverride.get("status"),
                 (Map<String, Object>) responseOverride.get("header"));
@@ -97,6 +105,53 @@ class PutEventsTemplatesTest {
                 .asString());
 
         assertThat(detail.at("/data/trackingNumber").asString()).isEqualTo(sneaky);
+        assertThat(detail.at("/metadata/apiKeyId").asString()).isEqualTo("carrierkey1");
+    }
+
+    private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+    private static JsonNode detailOf(String rendered) {
+        return JsonDocs.read(JsonDocs.read(rendered).at("/Entries/0/Detail").asString());
+    }
+
+    @Test
+    void passesTheTraceContextOfTheBodyOnToTheBus() {
+        String body = SHIPPED.replace("\"correlationId\":\"corr-1\"",
+                "\"correlationId\":\"corr-1\",\"traceparent\":\"" + TRACEPARENT + "\"");
+
+        assertThat(detailOf(request("carrierkey1", body)).at("/metadata/traceparent").asString()).isEqualTo(TRACEPARENT);
+    }
+
+    @Test
+    void takesTheTraceparentHeaderWhenTheBodyHasNone() {
+        assertThat(detailOf(request("carrierkey1", SHIPPED, Map.of("traceparent", TRACEPARENT)))
+                .at("/metadata/traceparent").asString()).isEqualTo(TRACEPARENT);
+        assertThat(detailOf(request("carrierkey1", SHIPPED)).path("metadata").has("traceparent"))
+                .as("no context, no field").isFalse();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"$.detail.metadata.traceparent",
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\",\"apiKeyId\":\"forged",
+            "00-00000000000000000000000000000000-00f067aa0ba902b7-01", "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01",
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\n", "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+            "${q}#set($x = 1)"})
+    void dropsATraceparentHeaderThatIsNotAValidContext(String header) {
+        JsonNode detail = detailOf(request("carrierkey1", SHIPPED, Map.of("traceparent", header)));
+
+        assertThat(detail.path("metadata").has("traceparent")).isFalse();
+        assertThat(detail.at("/metadata/apiKeyId").asString()).isEqualTo("carrierkey1");
+    }
+
+    @Test
+    void neverPassesOnABodyTraceparentTheModelWouldRefuse() {
+        // Defence in depth: the model refuses it first; the template would not pass it on either.
+        String body = SHIPPED.replace("\"correlationId\":\"corr-1\"",
+                "\"correlationId\":\"corr-1\",\"traceparent\":\"x\\\",\\\"apiKeyId\\\":\\\"forged\"");
+
+        JsonNode detail = detailOf(request("carrierkey1", body));
+
+        assertThat(detail.path("metadata").has("traceparent")).isFalse();
         assertThat(detail.at("/metadata/apiKeyId").asString()).isEqualTo("carrierkey1");
     }
 

@@ -67,12 +67,13 @@ class GatewayTopologyTest {
         assertThat(transformer.inputPathsMap()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "eventId", "$.id", "orderId", "$.detail.data.orderId", "customerId", "$.detail.data.customerId",
                 "correlationId", "$.detail.metadata.correlationId", "items", "$.detail.data.items",
-                "shipTo", "$.detail.data.shippingAddress"));
+                "shipTo", "$.detail.data.shippingAddress", "traceparent", "$.detail.metadata.traceparent"));
         assertThat(transformer.inputTemplate()).isEqualTo("{\"orderId\":<orderId>,\"eventId\":<eventId>,"
-                + "\"customerId\":<customerId>,\"correlationId\":<correlationId>,\"items\":<items>,\"shipTo\":<shipTo>}");
-        // Kept as an extra: resolved on AWS, sent literally by LocalStack (and then ignored by the carrier).
-        assertThat(CarrierPayload.httpParameters().headerParameters()).containsExactly(
-                Map.entry("Idempotency-Key", "$.id"));
+                + "\"customerId\":<customerId>,\"correlationId\":<correlationId>,\"traceparent\":\"<traceparent>\","
+                + "\"items\":<items>,\"shipTo\":<shipTo>}");
+        // Headers as extras: resolved on AWS, sent literally by LocalStack (and then ignored by the carrier).
+        assertThat(CarrierPayload.httpParameters().headerParameters()).containsOnly(
+                Map.entry("Idempotency-Key", "$.id"), Map.entry("traceparent", "$.detail.metadata.traceparent"));
     }
 
     @Test

@@ -129,6 +129,11 @@ public final class EventBridge implements AutoCloseable {
         return service;
     }
 
+    /** Every delivery attempt (served by {@link io.eventgate.localcloud.events.delivery.DeliveryLogService}). */
+    public io.eventgate.localcloud.events.delivery.DeliveryLog deliveryLog() {
+        return dispatcher.log();
+    }
+
     /** Deliveries accepted and not yet finished (for benchmarks and diagnostics). */
     public int deliveriesInFlight() {
         return dispatcher.inFlight();

@@ -5,6 +5,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.eventgate.contracts.EventContract;
+import io.eventgate.contracts.TraceParent;
 import io.eventgate.orders.order.CarrierEvent;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -73,7 +74,9 @@ class CarrierEventReader {
             throw new UnreadableInboxMessageException("event " + id + " has detail-type " + detailType
                     + " but metadata.eventName " + detail.path("metadata").path("eventName"));
         }
-        return new InboundEvent(id, toEvent(id, contract, detail.get("data")));
+        JsonNode metadata = detail.get("metadata");
+        return new InboundEvent(id, toEvent(id, contract, detail.get("data")), metadata.get("correlationId").asString(),
+                TraceParent.parse(metadata.path(TraceParent.FIELD).asString(null)));
     }
 
     private static CarrierEvent toEvent(String id, EventContract contract, JsonNode data) {

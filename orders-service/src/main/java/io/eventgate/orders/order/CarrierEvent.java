@@ -9,6 +9,11 @@ public sealed interface CarrierEvent {
 
     String orderId();
 
+    /** The event's name on the bus ({@code detail-type}), which is also its record's name here. */
+    default String eventName() {
+        return getClass().getSimpleName();
+    }
+
     /** The parcel left the carrier's depot. */
     record OrderShipped(String orderId, String trackingNumber, String carrier, Instant shippedAt)
             implements CarrierEvent {

@@ -4,10 +4,12 @@ import io.eventgate.orders.order.CarrierEvent.OrderCancelled;
 import io.eventgate.orders.order.CarrierEvent.OrderDelivered;
 import io.eventgate.orders.order.CarrierEvent.OrderShipped;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The order aggregate. Immutable: every change returns a new instance with the same {@code version}; the store
@@ -45,6 +47,16 @@ public record Order(
     public static Order place(String id, NewOrder request, Instant now) {
         return new Order(id, request.customerId(), request.items(), request.shippingAddress(), OrderStatus.PENDING,
                 WAITING_FOR_SHIPPING, Optional.empty(), Optional.empty(), Optional.empty(), now, now, 0);
+    }
+
+    /**
+     * The id that correlates every event of an order's flow: the id of its {@code OrderCreated} event, derived from
+     * the order id so that every (re)publication carries the same one. Every later event of the order (the carrier's
+     * reports) carries it as {@code metadata.correlationId}, and every log line about the order names it.
+     */
+    public static String correlationIdOf(String orderId) {
+        String name = "eventgate.orders/OrderCreated/v1/" + orderId;
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** The sum of every line's quantity × unit price. */

@@ -41,15 +41,18 @@ public class OrderService {
             }
         }
         Order order = Order.place(OrderIds.next(), request, clock.instant());
-        Order stored;
-        try {
-            stored = orders.add(order, idempotencyKey.map(key -> new IdempotencyClaim(key, fingerprint, order.id())));
-        } catch (IdempotencyKeyTakenException raced) {
-            // A concurrent request with the same key won; answer as its retry would be answered.
-            return replay(idempotencyKey.orElseThrow(), fingerprint).orElseThrow(() -> raced);
+        try (var logged = OrderLog.about(order.id())) {
+            Order stored;
+            try {
+                stored = orders.add(order, idempotencyKey.map(key -> new IdempotencyClaim(key, fingerprint, order.id())));
+            } catch (IdempotencyKeyTakenException raced) {
+                // A concurrent request with the same key won; answer as its retry would be answered.
+                return replay(idempotencyKey.orElseThrow(), fingerprint).orElseThrow(() -> raced);
+            }
+            log.info("order {} placed: {} line(s), total {}", order.id(), order.items().size(), order.total());
+            events.publishEvent(new OrderPlaced(order.id()));
+            return new Placement(stored, true);
         }
-        events.publishEvent(new OrderPlaced(order.id()));
-        return new Placement(stored, true);
     }
 
     private Optional<Placement> replay(String key, String fingerprint) {
@@ -95,6 +98,17 @@ public class OrderService {
      * @throws UnknownOrderEventException when the order does not exist
      */
     public boolean apply(String eventId, CarrierEvent event) {
+        try (var logged = OrderLog.about(event.orderId())) {
+            return applyOnce(eventId, event);
+        }
+    }
+
+    /** An event applied (or found a duplicate of) to the order, by the event's id; empty when it never was. */
+    public Optional<AppliedEvent> applied(String orderId, String eventId) {
+        return orders.findApplied(eventId).filter(applied -> applied.orderId().equals(orderId));
+    }
+
+    private boolean applyOnce(String eventId, CarrierEvent event) {
         // No "applied already?" read up front: transitions only move forward, so a duplicate is either ignored by
         // the order itself or refused by the inbox mark's condition in the same transaction as the change.
         for (int attempt = 1; ; attempt++) {
@@ -111,7 +125,7 @@ public class OrderService {
                 }
                 case Transition.Applied applied -> {
                     try {
-                        boolean stored = orders.saveApplying(applied.order(), eventId);
+                        boolean stored = orders.saveApplying(applied.order(), eventId, event.eventName());
                         if (stored) {
                             log.info("order {} is now {} after {} {}", order.id(), applied.order().status(),
                                     event.getClass().getSimpleName(), eventId);

@@ -40,5 +40,8 @@ public interface Orders {
      * @return {@code false} when the event was applied already (nothing is written)
      * @throws ConcurrentOrderUpdateException when the order changed since it was read
      */
-    boolean saveApplying(Order changed, String eventId);
+    boolean saveApplying(Order changed, String eventId, String eventName);
+
+    /** The inbox mark of an applied event, by the event's id (its EventBridge envelope id). */
+    Optional<AppliedEvent> findApplied(String eventId);
 }

@@ -1,5 +1,6 @@
 package io.eventgate.orders.outbox;
 
+import io.eventgate.contracts.TraceParent;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,8 @@ class EventBridgePublisher implements EventPublisher {
                         .source(event.source())
                         .detailType(event.detailType())
                         .detail(event.detail())
+                        // X-Ray follows the event through EventBridge on AWS; the W3C context is in the detail.
+                        .traceHeader(event.trace().map(TraceParent::xRayTraceHeader).orElse(null))
                         .build())
                 .toList();
         PutEventsResponse response;

@@ -2,6 +2,7 @@ package io.eventgate.orders.outbox;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.eventgate.contracts.EventContract;
+import io.eventgate.contracts.TraceParent;
 import io.eventgate.orders.order.LineItem;
 import io.eventgate.orders.order.Order;
 import io.eventgate.orders.order.ShippingAddress;
@@ -9,9 +10,8 @@ import io.eventgate.orders.table.OrdersTable;
 import io.eventgate.orders.table.OutboxItem;
 import io.eventgate.orders.table.Timestamps;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,30 +39,40 @@ public class OrderCreatedOutbox {
 
     /** The deterministic id of an order's {@code OrderCreated} event. */
     public static String eventIdFor(String orderId) {
-        String name = "eventgate.orders/" + EventContract.ORDER_CREATED.eventName() + "/v"
-                + EventContract.ORDER_CREATED.schemaVersion() + "/" + orderId;
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+        return Order.correlationIdOf(orderId);
     }
 
-    /** The outbox record to store in the same transaction as the order. */
+    /** The outbox record to store in the same transaction as the order, outside any trace. */
     public OutboxItem recordFor(Order order) {
+        return recordFor(order, Optional.empty());
+    }
+
+    /**
+     * The outbox record to store in the same transaction as the order. The trace context goes into the event
+     * ({@code metadata.traceparent}) and beside it, so that the publication continues the order's trace even when it
+     * happens after a crash, on another instance.
+     */
+    public OutboxItem recordFor(Order order, Optional<TraceParent> trace) {
         String eventId = eventIdFor(order.id());
         OutboxItem item = new OutboxItem();
         item.setPk(OrdersTable.outboxKey(eventId));
         item.setEventId(eventId);
+        item.setOrderId(order.id());
+        item.setTraceparent(trace.map(TraceParent::toString).orElse(null));
         item.setSource(source);
         item.setDetailType(EventContract.ORDER_CREATED.eventName());
-        item.setDetail(json.writeValueAsString(detail(order, eventId)));
+        item.setDetail(json.writeValueAsString(detail(order, eventId, item.getTraceparent())));
         item.setOutboxState(PENDING);
         item.setCreatedAt(Timestamps.format(order.createdAt()));
         item.setAttempts(0);
         return item;
     }
 
-    private static Detail detail(Order order, String eventId) {
+    private static Detail detail(Order order, String eventId, String traceparent) {
         ShippingAddress a = order.shippingAddress();
         return new Detail(
-                new Metadata(EventContract.ORDER_CREATED.eventName(), EventContract.ORDER_CREATED.schemaVersion(), eventId),
+                new Metadata(EventContract.ORDER_CREATED.eventName(), EventContract.ORDER_CREATED.schemaVersion(), eventId,
+                        traceparent),
                 new Data(order.id(), order.customerId(),
                         order.items().stream().map(Item::of).toList(),
                         new Address(a.name(), a.line1(), a.line2().orElse(null), a.city(), a.postalCode(), a.country()),
@@ -72,7 +82,8 @@ public class OrderCreatedOutbox {
     record Detail(Metadata metadata, Data data) {
     }
 
-    record Metadata(String eventName, String eventSchemaVersion, String correlationId) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Metadata(String eventName, String eventSchemaVersion, String correlationId, String traceparent) {
     }
 
     record Data(String orderId, String customerId, List<Item> items, Address shippingAddress, BigDecimal total,

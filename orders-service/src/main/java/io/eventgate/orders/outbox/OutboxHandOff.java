@@ -1,7 +1,9 @@
 package io.eventgate.orders.outbox;
 
+import io.eventgate.contracts.TraceParent;
 import io.eventgate.orders.order.Order;
 import io.eventgate.orders.table.OutboxItem;
+import io.eventgate.web.tracing.CurrentTrace;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 
@@ -18,17 +20,23 @@ public class OutboxHandOff {
     private final OutboxRelay relay;
     private final OutboxSettings settings;
     private final Clock clock;
+    private final CurrentTrace trace;
 
-    OutboxHandOff(OrderCreatedOutbox records, OutboxRelay relay, OutboxSettings settings, Clock clock) {
+    OutboxHandOff(OrderCreatedOutbox records, OutboxRelay relay, OutboxSettings settings, Clock clock,
+            CurrentTrace trace) {
         this.records = records;
         this.relay = relay;
         this.settings = settings;
         this.clock = clock;
+        this.trace = trace;
     }
 
-    /** The {@code OrderCreated} record to store in the same transaction as the order, leased to this instance. */
+    /**
+     * The {@code OrderCreated} record to store in the same transaction as the order, leased to this instance and
+     * carrying the trace context of the request that placed the order.
+     */
     public OutboxItem leasedRecordFor(Order order) {
-        OutboxItem item = records.recordFor(order);
+        OutboxItem item = records.recordFor(order, trace.traceparent().flatMap(TraceParent::parse));
         item.setLeaseOwner(relay.owner());
         item.setLeaseUntil(clock.instant().plus(settings.lease()).toEpochMilli());
         return item;

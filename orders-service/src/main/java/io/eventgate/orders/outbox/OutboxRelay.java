@@ -1,10 +1,15 @@
 package io.eventgate.orders.outbox;
 
+import io.eventgate.contracts.TraceParent;
+import io.eventgate.orders.order.OrderLog;
 import io.eventgate.orders.table.OutboxItem;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +52,7 @@ class OutboxRelay implements SmartLifecycle {
     private final EventPublisher publisher;
     private final OutboxSettings settings;
     private final Clock clock;
+    private final ObservationRegistry observations;
     private final String owner = "relay-" + UUID.randomUUID();
     private final BlockingQueue<OutboxItem> handedOff;
     /** Event ids this instance holds (queued or being published): a sweep leaves them alone. */
@@ -55,11 +61,13 @@ class OutboxRelay implements SmartLifecycle {
     private Thread sweeper;
     private volatile boolean running;
 
-    OutboxRelay(OutboxStore store, EventPublisher publisher, OutboxSettings settings, Clock clock) {
+    OutboxRelay(OutboxStore store, EventPublisher publisher, OutboxSettings settings, Clock clock,
+            ObservationRegistry observations) {
         this.store = store;
         this.publisher = publisher;
         this.settings = settings;
         this.clock = clock;
+        this.observations = observations;
         this.handedOff = new LinkedBlockingQueue<>(settings.queueCapacity());
     }
 
@@ -76,8 +84,10 @@ class OutboxRelay implements SmartLifecycle {
         inFlight.add(record.getEventId());
         if (!handedOff.offer(record)) {
             inFlight.remove(record.getEventId());
-            log.warn("outbox queue full ({} records); {} waits for its lease to run out and a sweep",
-                    settings.queueCapacity(), record.getEventId());
+            try (var logged = OrderLog.about(record.getOrderId(), record.getEventId())) {
+                log.warn("outbox queue full ({} records); {} waits for its lease to run out and a sweep",
+                        settings.queueCapacity(), record.getEventId());
+            }
         }
     }
 
@@ -160,7 +170,7 @@ class OutboxRelay implements SmartLifecycle {
             }
         }
         try {
-            publish(stillOurs);
+            publish(stillOurs, PublishObservation.HAND_OFF);
         } finally {
             batch.forEach(record -> inFlight.remove(record.getEventId()));
         }
@@ -219,7 +229,8 @@ class OutboxRelay implements SmartLifecycle {
         }
         try {
             for (int from = 0; from < claimed.size(); from += EventPublisher.MAX_BATCH) {
-                publish(claimed.subList(from, Math.min(from + EventPublisher.MAX_BATCH, claimed.size())));
+                publish(claimed.subList(from, Math.min(from + EventPublisher.MAX_BATCH, claimed.size())),
+                        PublishObservation.SWEEP);
             }
         } finally {
             claimed.forEach(record -> inFlight.remove(record.getEventId()));
@@ -227,34 +238,61 @@ class OutboxRelay implements SmartLifecycle {
         return pending.size() == SWEEP_LIMIT && !claimed.isEmpty();
     }
 
-    /** Publishes up to ten leased records, resending only failed entries, and marks what EventBridge accepted. */
-    private void publish(List<OutboxItem> batch) throws InterruptedException {
+    /**
+     * Publishes up to ten leased records, resending only failed entries, and marks what EventBridge accepted. Each
+     * record's publication is observed on its own, continuing the trace stored with it.
+     */
+    private void publish(List<OutboxItem> batch, String route) throws InterruptedException {
         if (batch.isEmpty()) {
             return;
         }
         Map<String, OutboxItem> byId = batch.stream()
                 .collect(Collectors.toMap(OutboxItem::getEventId, Function.identity()));
+        Map<String, Observation> observed = new HashMap<>();
+        Map<String, String> outcomes = new HashMap<>();
+        batch.forEach(record -> observed.put(record.getEventId(), PublishObservation.start(observations, record, route)));
+        try {
+            publishObserved(batch, byId, outcomes, observed);
+        } catch (InterruptedException | RuntimeException e) {
+            observed.values().forEach(observation -> observation.error(e));
+            throw e;
+        } finally {
+            observed.forEach((eventId, observation) -> PublishObservation.stop(observation,
+                    outcomes.getOrDefault(eventId, PublishObservation.FAILED)));
+        }
+    }
+
+    private void publishObserved(List<OutboxItem> batch, Map<String, OutboxItem> byId, Map<String, String> outcomes,
+            Map<String, Observation> observed) throws InterruptedException {
         List<OutboxItem> unpublished = batch;
         for (int attempt = 1; ; attempt++) {
             List<OutboxItem> failed = new ArrayList<>();
             List<OutboxItem> published = new ArrayList<>();
             try {
                 for (PublishOutcome outcome : publisher.publish(unpublished.stream().map(OutboxRelay::event).toList())) {
+                    OutboxItem record = byId.get(outcome.eventId());
                     switch (outcome) {
-                        case PublishOutcome.Published p -> published.add(byId.get(p.eventId()));
+                        case PublishOutcome.Published p -> {
+                            record.setBusEventId(p.busEventId());
+                            published.add(record);
+                            outcomes.put(p.eventId(), PublishObservation.PUBLISHED);
+                        }
                         case PublishOutcome.Failed f -> {
-                            log.warn("EventBridge refused event {}: {} {}", f.eventId(), f.errorCode(), f.errorMessage());
-                            failed.add(byId.get(f.eventId()));
+                            logAbout(record, observed, () -> log.warn("EventBridge refused event {}: {} {}",
+                                    f.eventId(), f.errorCode(), f.errorMessage()));
+                            failed.add(record);
+                            outcomes.put(f.eventId(), PublishObservation.REFUSED);
                         }
                     }
                 }
             } catch (PublishUnavailableException e) {
                 log.warn("publishing {} events failed (attempt {}): {}", unpublished.size(), attempt, e.getMessage());
                 failed = unpublished;
+                failed.forEach(record -> outcomes.put(record.getEventId(), PublishObservation.UNAVAILABLE));
             }
-            markPublished(published);
+            markPublished(published, observed);
             if (failed.isEmpty() || attempt >= settings.resendAttempts()) {
-                postpone(failed);
+                postpone(failed, observed);
                 return;
             }
             Thread.sleep(settings.backoffAfter(attempt).toMillis());
@@ -262,26 +300,39 @@ class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void markPublished(List<OutboxItem> published) throws InterruptedException {
+    private void markPublished(List<OutboxItem> published, Map<String, Observation> observed)
+            throws InterruptedException {
         if (published.isEmpty()) {
             return;
         }
         for (OutboxItem lost : store.markPublished(published, owner, clock.instant())) {
-            log.warn("lease on outbox record {} expired while publishing it", lost.getEventId());
+            logAbout(lost, observed, () -> log.warn("lease on outbox record {} expired while publishing it",
+                    lost.getEventId()));
+        }
+    }
+
+    /** Logs a line about one record in its order's trace and log context. */
+    private static void logAbout(OutboxItem record, Map<String, Observation> observed, Runnable line) {
+        Observation observation = observed.get(record.getEventId());
+        try (var scope = observation == null ? null : observation.openScope();
+                var logged = OrderLog.about(record.getOrderId(), record.getEventId())) {
+            line.run();
         }
     }
 
     /** Leaves what still failed to a later sweep, each record waiting longer the more often it failed. */
-    private void postpone(List<OutboxItem> failed) {
+    private void postpone(List<OutboxItem> failed, Map<String, Observation> observed) {
         for (OutboxItem record : failed) {
             int failures = (record.getAttempts() == null ? 0 : record.getAttempts()) + 1;
             Instant retryAt = clock.instant().plus(settings.backoffAfter(failures));
             store.postpone(record.getEventId(), owner, retryAt);
-            log.info("outbox record {} stays pending; retry after {}", record.getEventId(), retryAt);
+            logAbout(record, observed, () -> log.info("outbox record {} stays pending; retry after {}",
+                    record.getEventId(), retryAt));
         }
     }
 
     private static OutboundEvent event(OutboxItem record) {
-        return new OutboundEvent(record.getEventId(), record.getSource(), record.getDetailType(), record.getDetail());
+        return new OutboundEvent(record.getEventId(), record.getSource(), record.getDetailType(), record.getDetail(),
+                TraceParent.parse(record.getTraceparent()));
     }
 }

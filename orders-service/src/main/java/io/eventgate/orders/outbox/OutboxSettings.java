@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param workers        threads publishing handed-over records side by side, each ten records per call
  * @param queueCapacity  handed-over records one instance holds in memory at most; beyond that a record waits for
  *                       its lease to run out and a sweep
+ * @param metricsRefresh how long one reading of the backlog (two queries of the pending index) serves the outbox
+ *                       gauges before it is read again
  */
 @Validated
 @ConfigurationProperties("eventgate.orders.outbox")
@@ -32,7 +34,8 @@ public record OutboxSettings(
         @DefaultValue("200ms") @NotNull Duration backoff,
         @DefaultValue("60s") @NotNull Duration maxBackoff,
         @DefaultValue("4") @Min(1) @Max(64) int workers,
-        @DefaultValue("10000") @Min(10) int queueCapacity) {
+        @DefaultValue("10000") @Min(10) int queueCapacity,
+        @DefaultValue("5s") @NotNull Duration metricsRefresh) {
 
     /** The pause before attempt {@code attempt + 1} (attempt counts from 1). */
     Duration backoffAfter(int attempt) {

@@ -120,9 +120,12 @@ class OutboxStore {
         for (int attempt = 1; !remaining.isEmpty(); attempt++) {
             List<TransactWriteItem> updates = remaining.stream().map(record -> TransactWriteItem.builder()
                     .update(u -> u.tableName(table).key(key(record.getEventId()))
-                            .updateExpression("SET publishedAt = :now REMOVE outboxState, leaseUntil, leaseOwner")
+                            .updateExpression(record.getBusEventId() == null
+                                    ? "SET publishedAt = :now REMOVE outboxState, leaseUntil, leaseOwner"
+                                    : "SET publishedAt = :now, busEventId = :busEventId "
+                                            + "REMOVE outboxState, leaseUntil, leaseOwner")
                             .conditionExpression("leaseOwner = :owner")
-                            .expressionAttributeValues(Map.of(":now", s(Timestamps.format(now)), ":owner", s(owner))))
+                            .expressionAttributeValues(markValues(record, now, owner)))
                     .build()).toList();
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(updates));
@@ -146,6 +149,18 @@ class OutboxStore {
             }
         }
         return lost;
+    }
+
+    private static Map<String, AttributeValue> markValues(OutboxItem record, Instant now, String owner) {
+        return record.getBusEventId() == null
+                ? Map.of(":now", s(Timestamps.format(now)), ":owner", s(owner))
+                : Map.of(":now", s(Timestamps.format(now)), ":owner", s(owner), ":busEventId", s(record.getBusEventId()));
+    }
+
+    /** The record of an order's {@code OrderCreated} event, published or not; empty when there is none. */
+    Optional<OutboxItem> find(String eventId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(eventId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SCHEMA.mapToItem(item));
     }
 
     /** Leaves a record pending but not claimable before {@code retryAt}, counting the failed attempt. */

@@ -5,7 +5,11 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbParti
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 
-/** An event waiting to be published (while {@code outboxState} is {@code PENDING}): key {@code outbox#<eventId>}. */
+/**
+ * An event waiting to be published (while {@code outboxState} is {@code PENDING}): key {@code outbox#<eventId>}. Kept
+ * after publication (without {@code outboxState}), so it also tells when and under which bus event id the order's
+ * {@code OrderCreated} went out, and the trace context its publication continued.
+ */
 @DynamoDbBean
 public class OutboxItem {
 
@@ -20,6 +24,9 @@ public class OutboxItem {
     private String leaseOwner;
     private Integer attempts;
     private String publishedAt;
+    private String orderId;
+    private String traceparent;
+    private String busEventId;
 
     @DynamoDbPartitionKey
     public String getPk() {
@@ -110,5 +117,31 @@ public class OutboxItem {
 
     public void setPublishedAt(String publishedAt) {
         this.publishedAt = publishedAt;
+    }
+
+    public String getOrderId() {
+        return orderId;
+    }
+
+    public void setOrderId(String orderId) {
+        this.orderId = orderId;
+    }
+
+    /** The W3C trace context of the request that wrote the record; empty when nothing was traced. */
+    public String getTraceparent() {
+        return traceparent;
+    }
+
+    public void setTraceparent(String traceparent) {
+        this.traceparent = traceparent;
+    }
+
+    /** The id EventBridge gave the event when it accepted it (the envelope {@code id} every target receives). */
+    public String getBusEventId() {
+        return busEventId;
+    }
+
+    public void setBusEventId(String busEventId) {
+        this.busEventId = busEventId;
     }
 }

@@ -1,5 +1,7 @@
 package io.eventgate.orders.outbox;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.eventgate.web.tracing.CurrentTrace;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.eventgate.orders.order.LineItem;
@@ -46,7 +48,8 @@ import static org.awaitility.Awaitility.await;
 class OutboxRelayTest {
 
     static final OutboxSettings SETTINGS = new OutboxSettings("eventgate", "eventgate.orders", Duration.ofSeconds(5),
-            Duration.ofSeconds(30), 2, Duration.ofMillis(10), Duration.ofMillis(200), 4, 10_000);
+            Duration.ofSeconds(30), 2, Duration.ofMillis(10), Duration.ofMillis(200), 4, 10_000,
+            Duration.ofSeconds(5));
 
     EventBridgeStub stub;
     EventBridgeClient eventBridge;
@@ -75,7 +78,8 @@ class OutboxRelayTest {
     }
 
     OutboxRelay relay() {
-        return new OutboxRelay(store, new EventBridgePublisher(eventBridge, SETTINGS), SETTINGS, Clock.systemUTC());
+        return new OutboxRelay(store, new EventBridgePublisher(eventBridge, SETTINGS), SETTINGS, Clock.systemUTC(),
+                ObservationRegistry.NOOP);
     }
 
     List<String> pendingRecords(int count) {
@@ -180,7 +184,8 @@ class OutboxRelayTest {
     void aNewRecordIsWrittenLeasedToTheInstanceThatWritesIt() {
         Instant now = Instant.parse("2026-12-01T10:00:00Z");
         OutboxRelay relay = relay();
-        OutboxHandOff handOff = new OutboxHandOff(outbox, relay, SETTINGS, Clock.fixed(now, ZoneOffset.UTC));
+        OutboxHandOff handOff = new OutboxHandOff(outbox, relay, SETTINGS, Clock.fixed(now, ZoneOffset.UTC),
+                CurrentTrace.none());
         Order order = Order.place(UUID.randomUUID().toString(), new NewOrder("cust-relay",
                 List.of(new LineItem("SKU-1", 1, BigDecimal.ONE)),
                 new ShippingAddress("Ada", "1 Main St", Optional.empty(), "Berlin", "10115", "DE")), now);

@@ -1,5 +1,6 @@
 package io.eventgate.orders.outbox;
 
+import io.micrometer.observation.ObservationRegistry;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -54,7 +55,8 @@ class OutboxThroughLocalCloudEventBridgeTest {
             String queueUrl = routeOrderCreatedToANewQueue(events, bus, "order-created-" + suffix);
             TableCreator.create(TestCloud.dynamo(), table);
             OutboxSettings settings = new OutboxSettings(bus, "eventgate.orders", Duration.ofSeconds(5),
-                    Duration.ofSeconds(30), 2, Duration.ofMillis(10), Duration.ofMillis(200), 4, 10_000);
+                    Duration.ofSeconds(30), 2, Duration.ofMillis(10), Duration.ofMillis(200), 4, 10_000,
+            Duration.ofSeconds(5));
             OrderCreatedOutbox outbox = new OrderCreatedOutbox(JSON, settings);
             Order order = Order.place(UUID.randomUUID().toString(), new NewOrder("cust-eb",
                     List.of(new LineItem("SKU-1", 3, new BigDecimal("4.20"))),
@@ -64,7 +66,7 @@ class OutboxThroughLocalCloudEventBridgeTest {
             DynamoDbEnhancedClient.builder().dynamoDbClient(TestCloud.dynamo()).build()
                     .table(table, TableSchema.fromBean(OutboxItem.class)).putItem(record);
             OutboxRelay relay = new OutboxRelay(new OutboxStore(TestCloud.dynamo(), new TableSettings(table, false)),
-                    new EventBridgePublisher(events, settings), settings, Clock.systemUTC());
+                    new EventBridgePublisher(events, settings), settings, Clock.systemUTC(), ObservationRegistry.NOOP);
 
             relay.sweep();
 

@@ -1,5 +1,7 @@
 package io.eventgate.orders.outbox;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.eventgate.web.tracing.CurrentTrace;
 import io.eventgate.orders.order.LineItem;
 import io.eventgate.orders.order.NewOrder;
 import io.eventgate.orders.order.Order;
@@ -54,7 +56,8 @@ class OutboxUnderLoadTest {
     /** The old relay (one thread, two calls per record) fell ~90 % behind such writers: ~700 of 800 pending. */
     static final int BACKLOG_BOUND = RECORDS / 4;
     static final OutboxSettings SETTINGS = new OutboxSettings("eventgate", "eventgate.orders", Duration.ofSeconds(1),
-            Duration.ofMinutes(2), 3, Duration.ofMillis(10), Duration.ofMillis(200), 4, 10_000);
+            Duration.ofMinutes(2), 3, Duration.ofMillis(10), Duration.ofMillis(200), 4, 10_000,
+            Duration.ofSeconds(5));
 
     EventBridgeStub stub;
     EventBridgeClient eventBridge;
@@ -121,10 +124,11 @@ class OutboxUnderLoadTest {
         List<OutboxHandOff> instances = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             OutboxRelay relay = new OutboxRelay(store, new EventBridgePublisher(eventBridge, SETTINGS), SETTINGS,
-                    Clock.systemUTC());
+                    Clock.systemUTC(), ObservationRegistry.NOOP);
             relay.start();
             relays.add(relay);
-            instances.add(new OutboxHandOff(outbox, relay, SETTINGS, Clock.systemUTC()));
+            instances.add(new OutboxHandOff(outbox, relay, SETTINGS, Clock.systemUTC(),
+                    CurrentTrace.none()));
         }
         return instances;
     }

@@ -5,6 +5,7 @@ import io.eventgate.localcloud.events.delivery.Delivery;
 import io.eventgate.localcloud.events.delivery.DeliveryResult;
 import io.eventgate.localcloud.events.delivery.TargetDelivery;
 import io.eventgate.localcloud.json.Json;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -59,16 +60,21 @@ public final class ApiDestinationTargetDelivery implements TargetDelivery, AutoC
     private DeliveryResult result(Invocation invocation) {
         try {
             return switch (invoker.invoke(invocation)) {
-                case InvocationResult.Delivered delivered -> DeliveryResult.delivered();
-                case InvocationResult.Failed failed when failed.retryable() ->
-                        new DeliveryResult.Retryable(failed.errorCode(), failed.errorMessage(), failed.retryAfter());
+                case InvocationResult.Delivered delivered -> new DeliveryResult.Delivered(status(delivered));
+                case InvocationResult.Failed failed when failed.retryable() -> new DeliveryResult.Retryable(
+                        failed.errorCode(), failed.errorMessage(), failed.retryAfter(), status(failed));
                 case InvocationResult.Failed failed -> new DeliveryResult.Failed(failed.errorCode(),
-                        failed.errorMessage());
+                        failed.errorMessage(), status(failed));
             };
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CompletionException(e);
         }
+    }
+
+    /** The HTTP status for the delivery log; none when no answer came (status 0: timeout, connection error). */
+    private static Optional<Integer> status(InvocationResult result) {
+        return result.status() == 0 ? Optional.empty() : Optional.of(result.status());
     }
 
     @Override

@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * <p>With a data directory, every delivery is stored from the moment it is submitted (on the caller's thread, so the
  * caller's answer waits for it) until it is settled — delivered, dead-lettered or dropped — and {@link #resume} starts
  * the stored ones again after a restart: delivery is at least once across crashes too.
+ *
+ * <p>Every attempt is written to the {@link DeliveryLog} (rule, target, event, attempt, outcome, status or error,
+ * latency), which local-cloud serves at {@code /_localcloud/deliveries} and counts at {@code /_localcloud/metrics}.
  */
 public final class DeliveryDispatcher implements AutoCloseable {
 
@@ -39,6 +42,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
     private final DeliverySettings settings;
     private final StateStore state;
     private final Semaphore room;
+    private final DeliveryLog deliveryLog = new DeliveryLog(DeliveryLog.DEFAULT_CAPACITY);
     private volatile boolean closing;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -118,12 +122,18 @@ public final class DeliveryDispatcher implements AutoCloseable {
         return true;
     }
 
+    /** Every delivery attempt, newest kept. */
+    public DeliveryLog log() {
+        return deliveryLog;
+    }
+
     /** Deliveries accepted and not yet finished (delivered, dead-lettered or dropped). */
     public int inFlight() {
         return settings.maxInFlight() - room.availablePermits();
     }
 
     private void attempt(Delivery delivery, int retries) {
+        long started = System.nanoTime();
         CompletionStage<DeliveryResult> result;
         try {
             result = strategyFor(delivery.targetArn())
@@ -134,26 +144,43 @@ public final class DeliveryDispatcher implements AutoCloseable {
             log.error("delivery to {} failed unexpectedly", delivery.targetArn(), e);
             result = CompletableFuture.completedFuture(new DeliveryResult.Retryable("INTERNAL_ERROR", e.toString()));
         }
-        result.whenComplete((outcome, failure) -> settle(delivery, retries, failure == null ? outcome
-                : new DeliveryResult.Retryable("INTERNAL_ERROR", failure.toString())));
+        result.whenComplete((outcome, failure) -> settle(new Attempt(delivery, retries, started, failure == null
+                ? outcome : new DeliveryResult.Retryable("INTERNAL_ERROR", failure.toString()))));
     }
 
-    private void settle(Delivery delivery, int retries, DeliveryResult outcome) {
+    /** One attempt of a delivery and how it ended, on its way to the delivery log. */
+    private record Attempt(Delivery delivery, int retries, long startedNanos, DeliveryResult result) {
+    }
+
+    private void settle(Attempt attempt) {
         if (closing) {
             return; // stopping: the delivery stays stored and is resumed at the next start
         }
-        switch (outcome) {
-            case DeliveryResult.Delivered ignored -> done(delivery);
+        Delivery delivery = attempt.delivery();
+        switch (attempt.result()) {
+            case DeliveryResult.Delivered ignored -> {
+                logged(attempt, DeliveryLog.Outcome.DELIVERED, Optional.empty(), Optional.empty());
+                done(delivery);
+            }
             case DeliveryResult.Failed failed ->
-                    deadLetter(delivery, failed.errorCode(), failed.errorMessage(), null, retries);
-            case DeliveryResult.Retryable retryable -> retryOrGiveUp(delivery, retries, retryable);
+                    deadLetter(attempt, failed.errorCode(), failed.errorMessage(), null);
+            case DeliveryResult.Retryable retryable -> retryOrGiveUp(attempt, retryable);
         }
     }
 
-    private void retryOrGiveUp(Delivery delivery, int retries, DeliveryResult.Retryable failure) {
+    private void logged(Attempt attempt, DeliveryLog.Outcome outcome, Optional<String> code, Optional<String> error) {
+        Delivery delivery = attempt.delivery();
+        deliveryLog.record(new DeliveryLog.Entry(clock.instant(), delivery.ruleArn(), delivery.targetId(),
+                delivery.targetArn(), delivery.eventId(), attempt.retries() + 1, outcome, attempt.result().status(),
+                code, error, (System.nanoTime() - attempt.startedNanos()) / 1_000_000));
+    }
+
+    private void retryOrGiveUp(Attempt attempt, DeliveryResult.Retryable failure) {
+        Delivery delivery = attempt.delivery();
+        int retries = attempt.retries();
         RetryPolicy policy = delivery.retryPolicy();
         if (retries >= policy.maximumRetryAttempts()) {
-            deadLetter(delivery, failure.errorCode(), failure.errorMessage(), "MaximumRetryAttempts", retries);
+            deadLetter(attempt, failure.errorCode(), failure.errorMessage(), "MaximumRetryAttempts");
             return;
         }
         Duration delay = backoff(retries);
@@ -162,9 +189,11 @@ public final class DeliveryDispatcher implements AutoCloseable {
         }
         Duration age = Duration.between(delivery.ingestionTime(), clock.instant());
         if (age.plus(delay).compareTo(policy.maximumEventAge()) > 0) {
-            deadLetter(delivery, failure.errorCode(), failure.errorMessage(), "MaximumEventAgeInSeconds", retries);
+            deadLetter(attempt, failure.errorCode(), failure.errorMessage(), "MaximumEventAgeInSeconds");
             return;
         }
+        logged(attempt, DeliveryLog.Outcome.RETRYING, Optional.of(failure.errorCode()),
+                Optional.ofNullable(failure.errorMessage()));
         log.debug("retrying {} to {} in {} ms after {}", delivery.eventId(), delivery.targetArn(), delay.toMillis(),
                 failure.errorCode());
         state.put(key(delivery), new Pending(delivery, retries + 1));
@@ -179,7 +208,11 @@ public final class DeliveryDispatcher implements AutoCloseable {
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
     }
 
-    private void deadLetter(Delivery delivery, String code, String message, String exhausted, int retries) {
+    private void deadLetter(Attempt attempt, String code, String message, String exhausted) {
+        Delivery delivery = attempt.delivery();
+        int retries = attempt.retries();
+        logged(attempt, delivery.deadLetterArn().isEmpty() ? DeliveryLog.Outcome.DROPPED
+                : DeliveryLog.Outcome.DEAD_LETTERED, Optional.ofNullable(code), Optional.ofNullable(message));
         if (delivery.deadLetterArn().isEmpty()) {
             log.warn("event {} of rule {} not delivered to target {} ({}: {}); the target has no dead-letter queue, so "
                     + "the event is dropped, as on AWS", delivery.eventId(), delivery.ruleArn(), delivery.targetId(),

@@ -283,6 +283,78 @@ class ApiDestinationDeliveryTest {
     }
 
     /** One bus rule with one API-destination target (and a DLQ), matching events of its own source. */
+    @Test
+    void theDeliveryLogTellsEveryAttemptOfAnEventWithItsStatusAndCountsThem() throws Exception {
+        partner.script("/logged", Response.status(503));
+        Route route = route("logged", "/logged", 0, Map.of("MaximumRetryAttempts", 5), basicAuth(), t -> { });
+
+        String eventId = put(route, "{}");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> deliveries("eventId=" + eventId).size() == 2);
+        List<JsonNode> attempts = deliveries("eventId=" + eventId);
+        assertThat(attempts).extracting(a -> a.path("attempt").asInt() + " " + a.path("status").asInt() + " "
+                + a.path("outcome").asString()).containsExactly("1 503 retrying", "2 200 delivered");
+        assertThat(attempts).allSatisfy(a -> {
+            assertThat(a.path("rule").asString()).isEqualTo(route.ruleArn);
+            assertThat(a.path("target").asString()).isEqualTo(route.targetId);
+            assertThat(a.path("targetArn").asString()).isEqualTo(route.destinationArn);
+            assertThat(a.path("latencyMs").asLong()).isNotNegative();
+            assertThat(a.path("time").asString()).isNotBlank();
+        });
+        assertThat(attempts.getFirst().path("errorCode").asString()).isEqualTo("SDK_CLIENT_ERROR");
+        assertThat(deliveries("rule=logged")).hasSize(2);
+        assertThat(deliveries("target=" + route.targetId + "&limit=1")).extracting(a -> a.path("outcome").asString())
+                .containsExactly("delivered");
+        assertThat(get("/_localcloud/metrics").body()).contains(
+                "localcloud_delivery_attempts_total{rule=\"partner-bus/logged\",target=\"logged-target\",outcome=\"retrying\"} 1",
+                "localcloud_delivery_attempts_total{rule=\"partner-bus/logged\",target=\"logged-target\",outcome=\"delivered\"} 1");
+    }
+
+    @Test
+    void theDeliveryLogNamesAnAttemptThatWentToTheDeadLetterQueue() throws Exception {
+        partner.script("/logged-refusal", Response.status(400));
+        Route route = route("logged-refusal", "/logged-refusal", 0, Map.of("MaximumRetryAttempts", 5), basicAuth(),
+                t -> { });
+
+        String eventId = put(route, "{}");
+
+        JsonNode attempt = await().atMost(Duration.ofSeconds(15))
+                .until(() -> deliveries("eventId=" + eventId), d -> !d.isEmpty()).getFirst();
+        assertThat(attempt.path("outcome").asString()).isEqualTo("dead-lettered");
+        assertThat(attempt.path("status").asInt()).isEqualTo(400);
+        assertThat(attempt.path("error").asString()).contains("HTTP 400");
+    }
+
+    @Test
+    void theDeliveryLogRefusesWhatItCannotAnswer() throws Exception {
+        for (String query : List.of("limit=0", "limit=1001", "limit=x", "eventId=%3Cscript%3E", "bogus=1",
+                "eventId=a&eventId=b")) {
+            var response = get("/_localcloud/deliveries?" + query);
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(json(response.body()).path("message").asString()).as(query).isNotBlank();
+        }
+        var post = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        cloud.endpoint().resolve("/_localcloud/deliveries")).POST(
+                        java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+    }
+
+    private static List<JsonNode> deliveries(String query) throws Exception {
+        var response = get("/_localcloud/deliveries?" + query);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<JsonNode> attempts = new java.util.ArrayList<>();
+        json(response.body()).path("deliveries").forEach(attempts::add);
+        return attempts;
+    }
+
+    private static java.net.http.HttpResponse<String> get(String path) throws Exception {
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(java.net.http.HttpRequest.newBuilder(cloud.endpoint().resolve(path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
     private record Route(String source, String ruleArn, String targetId, String destinationArn, String dlqUrl) {
     }
 

@@ -1,5 +1,6 @@
 package io.eventgate.orders.order.storage;
 
+import io.eventgate.orders.order.AppliedEvent;
 import io.eventgate.orders.order.ConcurrentOrderUpdateException;
 import io.eventgate.orders.order.IdempotencyClaim;
 import io.eventgate.orders.order.IdempotencyKeyTakenException;
@@ -135,11 +136,12 @@ class DynamoDbOrders implements Orders {
     }
 
     @Override
-    public boolean saveApplying(Order changed, String eventId) {
+    public boolean saveApplying(Order changed, String eventId, String eventName) {
         Instant now = clock.instant();
         InboxItem mark = new InboxItem();
         mark.setPk(OrdersTable.inboxKey(eventId));
         mark.setOrderId(changed.id());
+        mark.setEventName(eventName);
         mark.setAppliedAt(Timestamps.format(now));
         mark.setExpiresAt(now.plus(settings.inboxRetention()).getEpochSecond());
         try {
@@ -158,6 +160,13 @@ class DynamoDbOrders implements Orders {
             }
             throw e;
         }
+    }
+
+    @Override
+    public Optional<AppliedEvent> findApplied(String eventId) {
+        return Optional.ofNullable(table.inbox().getItem(r -> r.key(key(OrdersTable.inboxKey(eventId)))))
+                .map(mark -> new AppliedEvent(eventId, mark.getOrderId(), mark.getEventName(),
+                        Timestamps.parse(mark.getAppliedAt())));
     }
 
     private IdempotencyItem idempotencyItem(IdempotencyClaim claim, Instant now) {

@@ -108,10 +108,10 @@ class DynamoDbOrdersTest extends IntegrationTest {
                 new CarrierEvent.OrderShipped(order.id(), "TRK", "ACME", Instant.now()), Instant.now())).order();
         String eventId = UUID.randomUUID().toString();
 
-        assertThat(orders.saveApplying(shipped, eventId)).isTrue();
-        assertThat(orders.saveApplying(shipped, eventId)).as("same event again").isFalse();
+        assertThat(orders.saveApplying(shipped, eventId, "OrderShipped")).isTrue();
+        assertThat(orders.saveApplying(shipped, eventId, "OrderShipped")).as("same event again").isFalse();
         assertThat(orders.isApplied(eventId)).isTrue();
-        assertThatThrownBy(() -> orders.saveApplying(shipped, UUID.randomUUID().toString()))
+        assertThatThrownBy(() -> orders.saveApplying(shipped, UUID.randomUUID().toString(), "OrderShipped"))
                 .as("written from a stale read").isInstanceOf(ConcurrentOrderUpdateException.class);
         assertThat(orders.find(order.id()).orElseThrow().version()).isEqualTo(2);
     }
