@@ -190,7 +190,7 @@ class OutboxRelayTest {
                 List.of(new LineItem("SKU-1", 1, BigDecimal.ONE)),
                 new ShippingAddress("Ada", "1 Main St", Optional.empty(), "Berlin", "10115", "DE")), now);
 
-        OutboxItem record = handOff.leasedRecordFor(order);
+        OutboxItem record = handOff.recordFor(order.created());
 
         assertThat(record.getLeaseOwner()).isEqualTo(relay.owner());
         assertThat(record.getLeaseUntil()).isEqualTo(now.plus(SETTINGS.lease()).toEpochMilli());

@@ -154,7 +154,7 @@ class OutboxUnderLoadTest {
                             crashed.incrementAndGet();
                             written.add(orphan.getEventId());
                         } else {
-                            OutboxItem record = instance.leasedRecordFor(order);
+                            OutboxItem record = instance.recordFor(order.created());
                             table.putItem(record);
                             instance.committed(record);
                             written.add(record.getEventId());

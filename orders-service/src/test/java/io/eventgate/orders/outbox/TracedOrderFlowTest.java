@@ -1,6 +1,7 @@
 package io.eventgate.orders.outbox;
 
 import io.eventgate.contracts.TraceParent;
+import io.eventgate.orders.order.OrderCreated;
 import io.eventgate.orders.support.EventBridgeStub;
 import io.eventgate.orders.support.TestCloud;
 import io.eventgate.orders.table.OutboxItem;
@@ -143,7 +144,7 @@ class TracedOrderFlowTest {
         assertThat(lines.list).filteredOn(line -> line.getFormattedMessage().contains(orderId + " placed"))
                 .singleElement().satisfies(line -> assertThat(line.getMDCPropertyMap())
                         .containsEntry("orderId", orderId)
-                        .containsEntry("correlationId", OrderCreatedOutbox.eventIdFor(orderId))
+                        .containsEntry("correlationId", OrderCreated.eventIdFor(orderId))
                         .containsEntry("traceId", trace)
                         .containsKey("spanId"));
 
@@ -172,7 +173,7 @@ class TracedOrderFlowTest {
         EVENT_BRIDGE.server().stubFor(EventBridgeStub.putEvents().atPriority(1).willReturn(EventBridgeStub.outage()));
         String trace = traceId();
         String orderId = placeOrder(trace);
-        String eventId = OrderCreatedOutbox.eventIdFor(orderId);
+        String eventId = OrderCreated.eventIdFor(orderId);
         await().atMost(Duration.ofSeconds(10)).until(() -> record(eventId).getAttempts() > 0);
         relay.stop(); // the instance that wrote it goes away with the record unpublished
 
