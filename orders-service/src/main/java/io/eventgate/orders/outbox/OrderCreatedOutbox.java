@@ -28,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class OrderCreatedOutbox {
 
-    static final String PENDING = "PENDING";
 
     private final JsonMapper json;
     private final String source;
@@ -58,7 +57,7 @@ public class OrderCreatedOutbox {
         item.setSource(source);
         item.setDetailType(EventContract.ORDER_CREATED.eventName());
         item.setDetail(json.writeValueAsString(detail(order, eventId, item.getTraceparent())));
-        item.setOutboxState(PENDING);
+        item.setOutboxState(OutboxItem.PENDING);
         item.setCreatedAt(Timestamps.format(order.createdAt()));
         item.setAttempts(0);
         return item;
