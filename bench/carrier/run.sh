@@ -29,7 +29,6 @@ EVENTGATE_CARRIER_BACK_OFFICE_PASSWORD="bench-back-office-$(date +%s%N)" \
 "$JAVA" -jar carrier-service/target/carrier-service-0.1.0-SNAPSHOT.jar \
   --server.port="$CARRIER_PORT" \
   --eventgate.aws.endpoint="http://localhost:$CLOUD_PORT" \
-  --eventgate.aws.access-key-id=test --eventgate.aws.secret-access-key=test \
   --eventgate.carrier.store.table-name=carrier-bench --eventgate.carrier.store.create-table=true \
   --eventgate.carrier.gateway.url="http://localhost:$CLOUD_PORT/_aws/execute-api/eventgate/local/events" \
   --logging.level.io.eventgate=WARN >"$WORK/carrier.log" 2>&1 &

@@ -1,11 +1,12 @@
-package io.eventgate.carrier.observability;
+package io.eventgate.web.tracing;
 
 import org.slf4j.MDC;
 
 /**
  * Names the order a log line concerns: while a scope is open, every line logged on this thread carries
  * {@value #ORDER_ID} and {@value #CORRELATION_ID} as MDC fields, beside the trace and span ids the tracer puts there
- * (Boot's structured JSON logs write every MDC field). Closing a scope restores what was there, so scopes nest.
+ * (Boot's structured JSON logs write every MDC field; see the README's log fields). Closing a scope restores what
+ * was there before, so scopes nest.
  */
 public final class OrderLog {
 
@@ -15,6 +16,7 @@ public final class OrderLog {
     private OrderLog() {
     }
 
+    /** Opens a scope for the order and the correlation id of its flow. */
     public static Scope about(String orderId, String correlationId) {
         String previousOrder = MDC.get(ORDER_ID);
         String previousCorrelation = MDC.get(CORRELATION_ID);

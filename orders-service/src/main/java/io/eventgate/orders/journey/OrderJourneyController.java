@@ -1,4 +1,4 @@
-package io.eventgate.orders.order.web;
+package io.eventgate.orders.journey;
 
 import io.eventgate.contracts.TraceParent;
 import io.eventgate.orders.order.AppliedEvent;
@@ -6,6 +6,7 @@ import io.eventgate.orders.order.Order;
 import io.eventgate.orders.order.OrderService;
 import io.eventgate.orders.outbox.OrderCreatedPublications;
 import io.eventgate.orders.outbox.OrderCreatedPublications.Publication;
+import io.eventgate.web.problem.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Instant;

@@ -1,4 +1,7 @@
-package io.eventgate.orders.aws;
+package io.eventgate.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
 import io.awspring.cloud.autoconfigure.core.CredentialsProperties;
@@ -6,20 +9,17 @@ import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-class AwsClientsConfigurationTest {
+class ServiceAwsConfigurationTest {
 
     static AwsConnectionDetails details(AwsSettings settings, String accessKey) {
         CredentialsProperties credentials = new CredentialsProperties();
         credentials.setAccessKey(accessKey);
-        return new AwsClientsConfiguration().awsConnectionDetails(settings, credentials);
+        return new ServiceAwsConfiguration().awsConnectionDetails(settings, credentials);
     }
 
     @Test
     void leavesEverythingToTheSdkWithoutAnEndpoint() {
-        AwsConnectionDetails real = details(new AwsSettings(Optional.empty(), Optional.empty(), Optional.empty()), null);
+        AwsConnectionDetails real = details(new AwsSettings(Optional.empty(), Optional.empty()), null);
 
         assertThat(real.getEndpoint()).isNull();
         assertThat(real.getRegion()).isNull();
@@ -30,7 +30,7 @@ class AwsClientsConfigurationTest {
     @Test
     void pointsAtTheEmulatorWithPlaceholderCredentialsAndADefaultRegion() {
         AwsConnectionDetails local = details(new AwsSettings(Optional.of(URI.create("http://localhost:4566")),
-                Optional.empty(), Optional.empty()), null);
+                Optional.empty()), null);
 
         assertThat(local.getEndpoint()).isEqualTo(URI.create("http://localhost:4566"));
         assertThat(local.getRegion()).isEqualTo("us-east-1");
@@ -40,7 +40,7 @@ class AwsClientsConfigurationTest {
     @Test
     void keepsConfiguredCredentialsAndRegionWithAnEndpoint() {
         AwsConnectionDetails local = details(new AwsSettings(Optional.of(URI.create("http://localhost:4566")),
-                Optional.of("eu-west-1"), Optional.empty()), "AKIAEXAMPLE");
+                Optional.of("eu-west-1")), "AKIAEXAMPLE");
 
         assertThat(local.getRegion()).isEqualTo("eu-west-1");
         assertThat(local.getAccessKey()).as("Spring Cloud AWS applies the configured ones").isNull();
@@ -48,7 +48,7 @@ class AwsClientsConfigurationTest {
 
     @Test
     void refusesARelativeEndpoint() {
-        assertThatThrownBy(() -> new AwsSettings(Optional.of(URI.create("localhost:4566/x")), Optional.empty(),
-                Optional.empty())).hasMessageContaining("eventgate.aws.endpoint");
+        assertThatThrownBy(() -> new AwsSettings(Optional.of(URI.create("localhost:4566/x")), Optional.empty()))
+                .hasMessageContaining("eventgate.aws.endpoint");
     }
 }

@@ -1,8 +1,7 @@
-package io.eventgate.orders.order.web;
+package io.eventgate.orders.tracking;
 
 import io.eventgate.orders.order.OrderIds;
-import io.eventgate.orders.tracking.Progress;
-import io.eventgate.orders.tracking.UpdateStreams;
+import io.eventgate.web.problem.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
