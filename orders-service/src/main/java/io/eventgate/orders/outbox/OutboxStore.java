@@ -8,6 +8,8 @@ import static io.eventgate.orders.table.OutboxItem.PENDING;
 import io.eventgate.orders.table.OrdersTable;
 import io.eventgate.orders.table.OutboxItem;
 import io.eventgate.orders.table.Timestamps;
+import io.eventgate.web.retry.Pauses;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +45,9 @@ class OutboxStore {
 
     /** The most records one mark writes: one PutEvents call's worth. */
     static final int MAX_MARK_BATCH = EventPublisher.MAX_BATCH;
+
+    /** The first pause before writing a mark again after a conflict with another writer (40 ms, then 80 ms). */
+    private static final Duration CONFLICT_PAUSE = Duration.ofMillis(40);
 
     private static final QueryConditional IS_PENDING = QueryConditional.keyEqualTo(k -> k.partitionValue(PENDING));
 
@@ -154,7 +159,7 @@ class OutboxStore {
                     throw e;
                 }
                 if (retry.size() == remaining.size()) {
-                    Thread.sleep(20L << attempt);
+                    Thread.sleep(Pauses.after(attempt, CONFLICT_PAUSE, CONFLICT_PAUSE.multipliedBy(4)));
                 }
                 remaining = retry;
             }
