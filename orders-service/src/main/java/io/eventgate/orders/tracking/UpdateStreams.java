@@ -112,6 +112,11 @@ public class UpdateStreams implements OrderChangeListener, SmartLifecycle {
         }
     }
 
+    /** Whether this instance follows the table's changes now, so that a stream can be opened. */
+    public boolean isFollowing() {
+        return following;
+    }
+
     @Override
     public void following() {
         following = true;

@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,6 +41,12 @@ class OrderUpdateLimitsTest extends IntegrationTest {
 
     @Autowired
     UpdateStreams streams;
+
+    /** A new context's change feed finds the table's stream a moment after start; until then streams are refused. */
+    @BeforeEach
+    void waitUntilTheChangeFeedFollows() {
+        await().atMost(WAIT).until(streams::isFollowing);
+    }
 
     private String placeOrder() {
         Order order = orders.place(new NewOrder("cust-limits", List.of(new LineItem("SKU-1", 1, BigDecimal.ONE)),

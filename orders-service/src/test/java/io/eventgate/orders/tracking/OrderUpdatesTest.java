@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,6 +51,12 @@ class OrderUpdatesTest extends IntegrationTest {
 
     @Autowired
     UpdateStreams streams;
+
+    /** A new context's change feed finds the table's stream a moment after start; until then streams are refused. */
+    @BeforeEach
+    void waitUntilTheChangeFeedFollows() {
+        await().atMost(WAIT).until(streams::isFollowing);
+    }
 
     private Order placeOrder() {
         return orders.place(new NewOrder("cust-live", List.of(new LineItem("SKU-1", 1, BigDecimal.TEN)),
