@@ -38,6 +38,7 @@ class OneTracePerOrderIT {
     Path work;
 
     private final List<Program> programs = new ArrayList<>();
+    private Path logs;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @AfterEach
@@ -49,6 +50,7 @@ class OneTracePerOrderIT {
 
     @Test
     void theOrdersSpansInEveryServiceShareOneTraceIdAlsoAfterARelayRestart() throws Exception {
+        logs = Program.runLogs(getClass().getSimpleName());
         try (OtlpReceiver otlp = new OtlpReceiver()) {
             int edgePort = Program.freePort();
             int carrierPort = Program.freePort();
@@ -56,11 +58,11 @@ class OneTracePerOrderIT {
             URI edge = URI.create("http://localhost:" + edgePort);
             URI carrier = URI.create("http://localhost:" + carrierPort);
             URI orders = URI.create("http://localhost:" + ordersPort);
-            programs.add(Program.of("local-cloud", List.of("-Xmx768m"),
+            programs.add(Program.of(logs, "local-cloud", List.of("-Xmx768m"),
                     List.of("--port", String.valueOf(edgePort), "--data-dir", work.resolve("local-cloud").toString()),
                     Map.of()).start().awaitHealthy(edge.resolve("/_localcloud/health"), Duration.ofMinutes(3)));
             Path envFile = work.resolve("eventgate.env");
-            Program.of("gateway-infra", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+            Program.of(logs, "gateway-infra", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
                     List.of("apply", "--endpoint", edge.toString(), "--env-file", envFile.toString(),
                             "--set", "carrier.outbound.baseUrl=" + carrier, "--set", "gateway.stage=local"), Map.of())
                     .runToCompletion(Duration.ofMinutes(5));
@@ -69,7 +71,7 @@ class OneTracePerOrderIT {
             settings.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "200ms");
             settings.put("EVENTGATE_CARRIER_BACK_OFFICE_PASSWORD", BACK_OFFICE_PASSWORD);
 
-            programs.add(Program.of("carrier-service", List.of("-Xmx384m"), List.of("--server.port=" + carrierPort),
+            programs.add(Program.of(logs, "carrier-service", List.of("-Xmx384m"), List.of("--server.port=" + carrierPort),
                     settings).start().awaitHealthy(carrier.resolve("/actuator/health"), Duration.ofMinutes(3)));
             Program ordersService = startOrders(ordersPort, settings, List.of());
 
@@ -114,7 +116,7 @@ class OneTracePerOrderIT {
                 "--eventgate.orders.outbox.lease=2s", "--eventgate.orders.outbox.sweep-interval=500ms",
                 "--eventgate.orders.outbox.backoff=100ms", "--eventgate.orders.outbox.max-backoff=1s"));
         arguments.addAll(extra);
-        Program program = Program.of("orders-service", List.of("-Xmx384m"), arguments, settings).start();
+        Program program = Program.of(logs, "orders-service", List.of("-Xmx384m"), arguments, settings).start();
         programs.add(program);
         return program.awaitHealthy(URI.create("http://localhost:" + port + "/actuator/health"), Duration.ofMinutes(3));
     }
