@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -175,6 +176,11 @@ class TracedOrderFlowTest {
         String eventId = OrderCreatedOutbox.eventIdFor(orderId);
         await().atMost(Duration.ofSeconds(10)).until(() -> record(eventId).getAttempts() > 0);
         relay.stop(); // the instance that wrote it goes away with the record unpublished
+        JsonNode waiting = JSON.readTree(get("/orders/" + orderId + "/journey")).path("orderCreated");
+        assertThat(waiting.path("published").asBoolean()).isFalse();
+        assertThat(waiting.path("attempts").asInt()).isPositive();
+        assertThat(Instant.parse(waiting.path("leaseUntil").asString())).as("when its next try is due")
+                .isEqualTo(Instant.ofEpochMilli(record(eventId).getLeaseUntil()));
 
         try {
             EVENT_BRIDGE.acceptEverything();
@@ -192,6 +198,10 @@ class TracedOrderFlowTest {
                 restarted.sweep();
                 return record(eventId).getOutboxState() == null;
             });
+            JsonNode published = JSON.readTree(get("/orders/" + orderId + "/journey")).path("orderCreated");
+            assertThat(published.path("published").asBoolean()).isTrue();
+            assertThat(published.hasNonNull("leaseOwner")).as("nobody holds a published record").isFalse();
+            assertThat(published.hasNonNull("leaseUntil")).isFalse();
         } finally {
             relay.start();
         }
