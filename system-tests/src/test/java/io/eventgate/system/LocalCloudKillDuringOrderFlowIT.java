@@ -48,6 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
 class LocalCloudKillDuringOrderFlowIT {
 
     private static final int ORDERS = 200;
+    /** How long after the last order was accepted every order must have arrived on both sides. */
+    private static final Duration DELIVERY_WAIT = Duration.ofMinutes(8);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
@@ -124,13 +126,13 @@ class LocalCloudKillDuringOrderFlowIT {
         assertThat(accepted).hasSize(ORDERS);
 
         try {
-            await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+            await().atMost(DELIVERY_WAIT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
                     assertThat(notYetDelivered(accepted, orders, carrier, backOfficeAuth))
                             .as("orders not yet delivered at the carrier and applied").isEmpty());
         } catch (ConditionTimeoutException timedOut) {
             List<String> stuck = notYetDelivered(accepted, orders, carrier, backOfficeAuth);
             String report = stuck.size() + " of " + ORDERS + " accepted orders not DELIVERED at the carrier and in "
-                    + "orders-service 8 minutes after the last was accepted (logs: " + logs + ")\n"
+                    + "orders-service " + DELIVERY_WAIT + " after the last was accepted (logs: " + logs + ")\n"
                     + diagnose(stuck, orders, carrier, edge, operatorAuth, backOfficeAuth, settings);
             Files.writeString(logs.resolve("stuck-orders.txt"), report);
             throw new AssertionError(report, timedOut);
