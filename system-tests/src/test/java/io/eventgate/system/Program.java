@@ -45,8 +45,15 @@ final class Program implements AutoCloseable {
         return Path.of(jar);
     }
 
-    static Path logs() throws IOException {
-        return Files.createDirectories(Path.of(System.getProperty("eventgate.logs", "target/system-logs")));
+    /**
+     * A new directory for one test run's logs, under the build's logs directory ({@code eventgate.logs}), named after
+     * the run and the time it started: every run keeps its own logs, none is appended to another's.
+     */
+    static Path runLogs(String run) throws IOException {
+        String started = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS")
+                .format(java.time.LocalDateTime.now());
+        return Files.createDirectories(Path.of(System.getProperty("eventgate.logs", "target/system-logs"))
+                .resolve(run + "-" + started));
     }
 
     static int freePort() throws IOException {
@@ -55,21 +62,34 @@ final class Program implements AutoCloseable {
         }
     }
 
-    /** A program run as {@code java [jvmOptions] -jar <its jar> arguments...}, logging to the logs directory. */
-    static Program of(String name, List<String> jvmOptions, List<String> arguments, Map<String, String> environment)
-            throws IOException {
+    /**
+     * A program run as {@code java [jvmOptions] -jar <its jar> arguments...}, logging to {@code <name>.log} in the
+     * run's logs directory ({@link #runLogs}); a program started again in the same run logs to its own next file
+     * ({@code <name>-2.log}, ...).
+     */
+    static Program of(Path logs, String name, List<String> jvmOptions, List<String> arguments,
+            Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar(name).toString());
         command.addAll(arguments);
-        return new Program(name, command, environment, logs().resolve(name + ".log"));
+        Path log = logs.resolve(name + ".log");
+        for (int n = 2; Files.exists(log); n++) {
+            log = logs.resolve(name + "-" + n + ".log");
+        }
+        return new Program(name, command, environment, log);
+    }
+
+    /** Where this program writes its output. */
+    Path log() {
+        return log;
     }
 
     Program start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         process = builder.start();
         return this;
@@ -85,6 +105,17 @@ final class Program implements AutoCloseable {
         if (process.exitValue() != 0) {
             throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + tail());
         }
+    }
+
+    /** Runs to the end and returns its exit status and everything it wrote, whatever the status. */
+    String runForOutput(Duration atMost) throws Exception {
+        start();
+        if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+            return name + " did not finish in " + atMost + ":\n" + Files.readString(log);
+        }
+        return name + " exited with " + process.exitValue() + ":\n" + Files.readString(log);
     }
 
     /** Waits until a GET of the URL answers 200 with an UP status; fails early, with the log's tail, if it died. */

@@ -25,17 +25,21 @@ final class Stack implements AutoCloseable {
     final URI carrier = URI.create("http://localhost:" + carrierPort);
     final URI orders = URI.create("http://localhost:" + ordersPort);
 
+    /** This run's own logs directory (see {@link Program#runLogs}). */
+    final Path logs;
     private final Path work;
     private final List<Program> programs = new ArrayList<>();
     private final Map<Program, URI> health = new IdentityHashMap<>();
 
-    Stack(Path work) throws IOException {
+    /** @param run names this run's logs directory */
+    Stack(Path work, String run) throws IOException {
         this.work = work;
+        this.logs = Program.runLogs(run);
     }
 
     /** Starts local-cloud on the edge port (again, after a kill: its state is kept in the work directory). */
     Program startLocalCloud() throws IOException {
-        return add(Program.of("local-cloud", List.of("-Xmx768m"),
+        return add(Program.of(logs, "local-cloud", List.of("-Xmx768m"),
                 List.of("--port", String.valueOf(edgePort), "--data-dir", work.resolve("local-cloud").toString()),
                 Map.of()).start()).awaitHealthy(edge.resolve("/_localcloud/health"), Duration.ofMinutes(3));
     }
@@ -43,7 +47,7 @@ final class Stack implements AutoCloseable {
     /** Applies the topology with gateway-infra; returns the settings it wrote for the services (a mutable copy). */
     Map<String, String> applyTopology() throws Exception {
         Path envFile = work.resolve("eventgate.env");
-        Program.of("gateway-infra", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+        Program.of(logs, "gateway-infra", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
                 List.of("apply", "--endpoint", edge.toString(), "--env-file", envFile.toString(),
                         "--set", "carrier.outbound.baseUrl=" + carrier, "--set", "gateway.stage=local"), Map.of())
                 .runToCompletion(Duration.ofMinutes(5));
@@ -59,14 +63,14 @@ final class Stack implements AutoCloseable {
 
     /** Starts carrier-service with these arguments and settings; {@link #awaitHealthy} waits for it. */
     Program startCarrier(List<String> arguments, Map<String, String> settings) throws IOException {
-        Program service = add(Program.of("carrier-service", List.of("-Xmx384m"), arguments, settings).start());
+        Program service = add(Program.of(logs, "carrier-service", List.of("-Xmx384m"), arguments, settings).start());
         health.put(service, carrier.resolve("/actuator/health"));
         return service;
     }
 
     /** Starts orders-service with these arguments and settings; {@link #awaitHealthy} waits for it. */
     Program startOrders(List<String> arguments, Map<String, String> settings) throws IOException {
-        Program service = add(Program.of("orders-service", List.of("-Xmx384m"), arguments, settings).start());
+        Program service = add(Program.of(logs, "orders-service", List.of("-Xmx384m"), arguments, settings).start());
         health.put(service, orders.resolve("/actuator/health"));
         return service;
     }

@@ -19,7 +19,7 @@ abstract class StackTest {
 
     @BeforeEach
     void createStack() throws IOException {
-        stack = new Stack(work);
+        stack = new Stack(work, getClass().getSimpleName());
     }
 
     @AfterEach

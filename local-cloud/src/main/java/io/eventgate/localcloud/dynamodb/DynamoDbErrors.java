@@ -43,6 +43,11 @@ final class DynamoDbErrors {
                 "Table not found: " + table);
     }
 
+    /** AWS's answer to a request whose outcome the service could not settle; SDKs retry it. */
+    static Failure internal(String message) {
+        return new Failure(500, "com.amazonaws.dynamodb.v20120810#InternalServerError", message);
+    }
+
     static Failure serialization(String message) {
         return new Failure(400, "com.amazon.coral.service#SerializationException", message);
     }

@@ -32,11 +32,14 @@ public final class DynamoDbLocalBackend implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final LocalDynamoDBServerHandler handler;
+    private final boolean inMemory;
 
-    private DynamoDbLocalBackend(Server server, ServerConnector connector, LocalDynamoDBServerHandler handler) {
+    private DynamoDbLocalBackend(Server server, ServerConnector connector, LocalDynamoDBServerHandler handler,
+                                 boolean inMemory) {
         this.server = server;
         this.connector = connector;
         this.handler = handler;
+        this.inMemory = inMemory;
     }
 
     /** Starts DynamoDB Local; blocks until it accepts requests. */
@@ -61,7 +64,7 @@ public final class DynamoDbLocalBackend implements AutoCloseable {
         server.start();
         log.info("DynamoDB Local {} on 127.0.0.1:{}", inMemory ? "in memory" : "persisted to " + dbPath,
                 connector.getLocalPort());
-        return new DynamoDbLocalBackend(server, connector, handler);
+        return new DynamoDbLocalBackend(server, connector, handler, inMemory);
     }
 
     /** The edge service forwarding {@code DynamoDB_20120810.*} and {@code DynamoDBStreams_20120810.*} here. */
@@ -71,14 +74,16 @@ public final class DynamoDbLocalBackend implements AutoCloseable {
 
     /**
      * The edge service for DynamoDB and DynamoDB Streams: DynamoDB Local behind local-cloud's own checks and
-     * additions ({@link DynamoDbService}), which keep table tags and recovery settings in {@code state}.
+     * additions ({@link DynamoDbService}), which keep table tags and recovery settings in {@code state}. With a data
+     * directory, a transaction is answered only once DynamoDB Local has committed it ({@link CommitBarrier}).
      */
     public EdgeService edgeService(HttpClient client, StateStore state) {
         var forwarding = new ForwardingService("dynamodb",
                 request -> AwsRequests.targetPrefix(request).filter(TARGET_PREFIXES::contains).isPresent(),
                 uri(), client, server::isRunning);
         var dynamo = new AwsJsonClient(uri(), client, "DynamoDB_20120810", "application/x-amz-json-1.0", 16);
-        return new DynamoDbService(forwarding, dynamo, new TableExtras(java.time.Clock.systemUTC(), state));
+        return new DynamoDbService(forwarding, dynamo, new TableExtras(java.time.Clock.systemUTC(), state),
+                inMemory ? CommitBarrier.NONE : CommitBarrier.through(dynamo));
     }
 
     public URI uri() {

@@ -28,12 +28,15 @@ final class DynamoDbService extends FrontService {
     private final AwsJsonClient dynamo;
     private final TableExtras extras;
     private final ItemCollections collections;
+    private final CommitBarrier commits;
 
-    DynamoDbService(EdgeService backend, AwsJsonClient dynamo, TableExtras extras) {
+    /** @param commits what a transaction's answer waits for: DynamoDB Local has committed it (see {@link CommitBarrier}) */
+    DynamoDbService(EdgeService backend, AwsJsonClient dynamo, TableExtras extras, CommitBarrier commits) {
         super(backend);
         this.dynamo = dynamo;
         this.extras = extras;
         this.collections = new ItemCollections(dynamo);
+        this.commits = commits;
     }
 
     @Override
@@ -96,6 +99,9 @@ final class DynamoDbService extends FrontService {
         if (response.status() != 200) {
             return response;
         }
+        if ("TransactWriteItems".equals(operation) || "ExecuteTransaction".equals(operation)) {
+            awaitCommit(operation);
+        }
         String table = tableName(input.path("TableName").asString(""));
         switch (operation) {
             case "CreateTable" -> {
@@ -130,6 +136,19 @@ final class DynamoDbService extends FrontService {
             }
         }
         return response;
+    }
+
+    /**
+     * Holds a transaction's answer until DynamoDB Local has committed it. Should that not be known, the caller gets a
+     * 500, which it retries: a transaction it was not told about is never a lost one (the retry's conditions find it).
+     */
+    private void awaitCommit(String operation) throws InterruptedException {
+        try {
+            commits.await();
+        } catch (java.io.IOException | AwsJsonClient.Failure e) {
+            throw DynamoDbErrors.internal(operation + " was applied but local-cloud could not confirm that DynamoDB "
+                    + "Local committed it (" + e.getMessage() + "); retry the request");
+        }
     }
 
     private static boolean wantsMetrics(JsonNode input) {

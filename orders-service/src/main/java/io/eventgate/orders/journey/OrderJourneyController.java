@@ -43,7 +43,9 @@ class OrderJourneyController {
     @Operation(summary = "Where an order has been: placed, published to the bus, carrier events applied",
             description = "Each event id given as 'event' (an EventBridge event id, e.g. the one the gateway answered "
                     + "the carrier with) is looked up in the inbox: listed under 'applied' if it was applied to this "
-                    + "order, left out otherwise.")
+                    + "order, left out otherwise. While the OrderCreated is unpublished, 'orderCreated' also says who "
+                    + "holds its outbox record (leaseOwner) and until when (leaseUntil; without an owner: when its "
+                    + "next try is due).")
     @GetMapping
     JourneyResponse journey(@PathVariable String id,
             @Parameter(description = "EventBridge event ids of carrier events, at most 10")
@@ -77,15 +79,20 @@ class OrderJourneyController {
         }
     }
 
-    /** @param traceId the order's trace id (from the stored traceparent), to look up in a trace UI */
+    /**
+     * @param traceId    the order's trace id (from the stored traceparent), to look up in a trace UI
+     * @param leaseOwner while unpublished: the relay instance holding the record; absent when nobody holds it
+     * @param leaseUntil while unpublished: until when that instance holds it, or (no owner) when its next try is due
+     */
     record PublicationView(String eventId, boolean published, int attempts, Instant publishedAt,
-            String busEventId, String traceparent, String traceId) {
+            String busEventId, String traceparent, String traceId, String leaseOwner, Instant leaseUntil) {
 
         static PublicationView of(Publication p) {
             Optional<TraceParent> trace = p.traceparent().flatMap(TraceParent::parse);
             return new PublicationView(p.eventId(), p.published(), p.attempts(), p.publishedAt().orElse(null),
                     p.busEventId().orElse(null), trace.map(TraceParent::toString).orElse(null),
-                    trace.map(TraceParent::traceId).orElse(null));
+                    trace.map(TraceParent::traceId).orElse(null), p.leaseOwner().orElse(null),
+                    p.leaseUntil().orElse(null));
         }
     }
 

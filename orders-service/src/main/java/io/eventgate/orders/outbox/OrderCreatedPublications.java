@@ -26,7 +26,8 @@ public class OrderCreatedPublications {
         return new Publication(item.getEventId(), item.getOutboxState() == null,
                 item.getAttempts() == null ? 0 : item.getAttempts(), Timestamps.parse(item.getCreatedAt()),
                 Optional.ofNullable(Timestamps.parse(item.getPublishedAt())), Optional.ofNullable(item.getBusEventId()),
-                Optional.ofNullable(item.getTraceparent()));
+                Optional.ofNullable(item.getTraceparent()), Optional.ofNullable(item.getLeaseOwner()),
+                Optional.ofNullable(item.getLeaseUntil()).map(Instant::ofEpochMilli));
     }
 
     /**
@@ -35,8 +36,13 @@ public class OrderCreatedPublications {
      * @param attempts    failed publication rounds so far (each after {@code resend-attempts} tries)
      * @param busEventId  the envelope id EventBridge gave it (what the targets and their delivery logs see)
      * @param traceparent the trace context the publication continued
+     * @param leaseOwner  while unpublished: the relay instance holding the record (its hand-off or a sweep's claim);
+     *                    absent when nobody holds it
+     * @param leaseUntil  while unpublished: until when {@code leaseOwner} holds it, or (no owner) when its next try
+     *                    is due; a sweep takes it after that
      */
     public record Publication(String eventId, boolean published, int attempts, Instant createdAt,
-            Optional<Instant> publishedAt, Optional<String> busEventId, Optional<String> traceparent) {
+            Optional<Instant> publishedAt, Optional<String> busEventId, Optional<String> traceparent,
+            Optional<String> leaseOwner, Optional<Instant> leaseUntil) {
     }
 }

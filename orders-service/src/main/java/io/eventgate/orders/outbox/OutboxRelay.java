@@ -209,19 +209,25 @@ class OutboxRelay implements SmartLifecycle {
         List<String> pending = store.pendingEventIds(SWEEP_LIMIT);
         Instant now = clock.instant();
         List<OutboxItem> claimed = new ArrayList<>();
+        // A claim that fails (DynamoDB away or slow) ends the claiming, but what was claimed before it is still
+        // published and let go: left in inFlight, a record would be skipped by every later sweep of this instance.
+        RuntimeException claimFailed = null;
         for (String eventId : pending) {
             if (!inFlight.add(eventId)) {
                 continue; // handed over to this instance, on its way already
             }
-            Optional<OutboxItem> claim = Optional.empty();
+            Optional<OutboxItem> claim;
             try {
                 claim = store.claim(eventId, owner, now, now.plus(settings.lease()));
-            } finally {
-                if (claim.isPresent()) {
-                    claimed.add(claim.get());
-                } else {
-                    inFlight.remove(eventId);
-                }
+            } catch (RuntimeException e) {
+                inFlight.remove(eventId);
+                claimFailed = e;
+                break;
+            }
+            if (claim.isPresent()) {
+                claimed.add(claim.get());
+            } else {
+                inFlight.remove(eventId);
             }
         }
         if (!claimed.isEmpty()) {
@@ -234,6 +240,9 @@ class OutboxRelay implements SmartLifecycle {
             }
         } finally {
             claimed.forEach(record -> inFlight.remove(record.getEventId()));
+        }
+        if (claimFailed != null) {
+            throw claimFailed;
         }
         return pending.size() == SWEEP_LIMIT && !claimed.isEmpty();
     }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,13 +33,20 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -233,6 +241,38 @@ class OutboxRelayTest extends OutboxTestSupport {
         assertThat(record(takenOver).getLeaseOwner()).isEqualTo("b");
         assertThat(store.backlog().pendingRecords()).isEqualTo(1);
         assertThat(store.backlog().oldestCreatedAt()).isPresent();
+    }
+
+    @Test
+    void aClaimThatFailsMidSweepStrandsNoRecordItClaimedBefore() throws Exception {
+        List<String> eventIds = pendingRecords(2);
+        // DynamoDB failing one call — the second claim of the sweep — as a timeout does while it is overloaded.
+        AtomicInteger updates = new AtomicInteger();
+        DynamoDbClient failingOnce = DynamoDbClient.builder().endpointOverride(TestCloud.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof UpdateItemRequest && updates.incrementAndGet() == 2) {
+                            throw SdkClientException.create("Unable to execute HTTP request: Read timed out (injected)");
+                        }
+                    }
+                })).build();
+        OutboxRelay relay = new OutboxRelay(new OutboxStore(DynamoDbEnhancedClient.builder().dynamoDbClient(failingOnce).build(),
+                TestCloud.ordersTable(table.tableName())),
+                new EventBridgePublisher(eventBridge, SETTINGS), SETTINGS, Clock.systemUTC(), ObservationRegistry.NOOP);
+
+        assertThatThrownBy(relay::sweep).hasMessageContaining("injected");
+        assertThat(stub.entries()).as("the record claimed before the failure went out with that sweep").hasSize(1);
+
+        relay.sweep();
+
+        assertThat(stub.entries()).extracting(OutboxRelayTest::correlationId)
+                .containsExactlyInAnyOrderElementsOf(eventIds);
+        assertThat(eventIds).allSatisfy(id -> assertThat(record(id).getOutboxState()).as(id).isNull());
+        assertThat(relay.inFlight()).as("nothing left held by this instance").isZero();
+        failingOnce.close();
     }
 
     private static void sweep(OutboxRelay relay) {

@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -178,6 +179,11 @@ class TracedOrderFlowTest {
         String eventId = OrderCreated.eventIdFor(orderId);
         await().atMost(WAIT).until(() -> record(eventId).getAttempts() > 0);
         relay.stop(); // the instance that wrote it goes away with the record unpublished
+        JsonNode waiting = JSON.readTree(get("/orders/" + orderId + "/journey")).path("orderCreated");
+        assertThat(waiting.path("published").asBoolean()).isFalse();
+        assertThat(waiting.path("attempts").asInt()).isPositive();
+        assertThat(Instant.parse(waiting.path("leaseUntil").asString())).as("when its next try is due")
+                .isEqualTo(Instant.ofEpochMilli(record(eventId).getLeaseUntil()));
 
         try {
             EVENT_BRIDGE.acceptEverything();
@@ -195,6 +201,10 @@ class TracedOrderFlowTest {
                 restarted.sweep();
                 return record(eventId).getOutboxState() == null;
             });
+            JsonNode published = JSON.readTree(get("/orders/" + orderId + "/journey")).path("orderCreated");
+            assertThat(published.path("published").asBoolean()).isTrue();
+            assertThat(published.hasNonNull("leaseOwner")).as("nobody holds a published record").isFalse();
+            assertThat(published.hasNonNull("leaseUntil")).isFalse();
         } finally {
             relay.start();
         }
