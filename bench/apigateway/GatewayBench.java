@@ -91,24 +91,33 @@ public final class GatewayBench {
                 closedLoop(http, route, key, 5_000, concurrency, "warm-up");
                 drain(sqs, queueUrl, 5_000, Duration.ofSeconds(120), "warm-up");
 
+                String loadBefore = load();
                 System.out.println("== MOCK route, closed loop, " + concurrency + " in flight");
-                closedLoop(http, mock, key, requests, concurrency, "mock");
+                double mockRate = closedLoop(http, mock, key, requests, concurrency, "mock");
 
                 System.out.println("== PutEvents route → EventBridge → SQS, closed loop, " + concurrency + " in flight");
                 long start = System.nanoTime();
-                closedLoop(http, route, key, requests, concurrency, "route");
+                double routeRate = closedLoop(http, route, key, requests, concurrency, "route");
                 Set<String> received = drain(sqs, queueUrl, requests, Duration.ofSeconds(180), "route");
                 double seconds2 = (System.nanoTime() - start) / 1e9;
                 System.out.printf("delivered %d/%d distinct events to SQS, lost %d; %.0f events/s end to end "
                         + "(POST to message in queue)%n", received.size(), requests, requests - received.size(),
                         received.size() / seconds2);
+                System.out.printf("BENCH_RESULT bench=apigateway mock_req_per_s=%.0f route_req_per_s=%.0f "
+                                + "route_delivered_per_s=%.0f lost=%d concurrency=%d load=\"%s / %s\"%n", mockRate,
+                        routeRate, received.size() / seconds2, requests - received.size(), concurrency, loadBefore,
+                        load());
 
                 System.out.println("== PutEvents route, open loop at " + rate + " req/s for " + seconds + " s");
-                openLoop(http, route, key, rate, seconds);
+                String openBefore = load();
+                OpenLoop open = openLoop(http, route, key, rate, seconds);
                 int accepted = OPEN_LOOP_ACCEPTED.get();
                 Set<String> late = drain(sqs, queueUrl, accepted, Duration.ofSeconds(120), "open-loop");
                 System.out.printf("open loop: delivered %d of %d accepted events, lost %d%n", late.size(), accepted,
                         accepted - late.size());
+                System.out.printf("BENCH_RESULT bench=apigateway open_loop_rate=%d p50_ms=%.2f p99_ms=%.2f max_ms=%.2f "
+                                + "non_200=%d skipped=%d lost=%d load=\"%s / %s\"%n", rate, open.p50(), open.p99(),
+                        open.max(), open.failures(), open.skipped(), accepted - late.size(), openBefore, load());
             }
         }
         inProcess(requests);
@@ -165,6 +174,8 @@ public final class GatewayBench {
                     System.out.printf("== gateway alone (route handler in-process, PutEvents stubbed), 2 threads%n"
                             + "in-process: %d requests in %.2f s = %.0f req/s; 200: %d; process CPU %.3f ms/request"
                             + " → %.0f req/s per free core%n", n, seconds, n / seconds, ok.get(), cpu, 1000 / cpu);
+                    System.out.printf("BENCH_RESULT bench=apigateway in_process_req_per_s=%.0f load=\"%s\"%n",
+                            n / seconds, load());
                 }
             }
         }
@@ -236,7 +247,7 @@ public final class GatewayBench {
                 .header("x-api-key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    private static void closedLoop(HttpClient http, URI uri, String key, int count, int concurrency, String label)
+    private static double closedLoop(HttpClient http, URI uri, String key, int count, int concurrency, String label)
             throws InterruptedException {
         Semaphore inFlight = new Semaphore(concurrency);
         AtomicInteger ok = new AtomicInteger();
@@ -265,9 +276,14 @@ public final class GatewayBench {
                             + " → %.0f req/s per free core%n", label, count, seconds, count / seconds, ok.get(), other,
                     cpuMillisPerRequest, 1000 / cpuMillisPerRequest);
         }
+        return count / seconds;
     }
 
-    private static void openLoop(HttpClient http, URI uri, String key, int rate, int seconds) throws Exception {
+    /** Open-loop figures: p50/p99/max in ms from each request's scheduled send, non-200 answers, sends skipped. */
+    record OpenLoop(double p50, double p99, double max, int failures, int skipped) {
+    }
+
+    private static OpenLoop openLoop(HttpClient http, URI uri, String key, int rate, int seconds) throws Exception {
         int total = rate * seconds;
         long[] latencies = new long[total];
         Arrays.fill(latencies, -1);
@@ -311,6 +327,17 @@ public final class GatewayBench {
         System.out.printf("open loop: %d requests, %d non-200; latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, "
                         + "max %.2f ms%n", sorted.length, failures.get(), percentile(sorted, 50), percentile(sorted, 90),
                 percentile(sorted, 99), sorted[sorted.length - 1] / 1e6);
+        return new OpenLoop(percentile(sorted, 50), percentile(sorted, 99), sorted[sorted.length - 1] / 1e6,
+                failures.get(), skipped.get());
+    }
+
+    private static String load() {
+        try {
+            return String.join(" ", Arrays.copyOf(java.nio.file.Files.readString(java.nio.file.Path.of(
+                    "/proc/loadavg")).split(" "), 3));
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static long cpuNanos() {

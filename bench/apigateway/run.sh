@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark of local-cloud's API Gateway route (not part of the default build).
 # Usage: bench/apigateway/run.sh [requests=20000] [concurrency=64] [open-loop rate=1000] [open-loop seconds=20] [in-process]
-# ("in-process" runs only the gateway-alone phase.)
+# ("in-process" runs only the gateway-alone phase.) Bounded: about a minute on an idle 2-core machine, and every wait in
+# it has a deadline. Prints its figures and BENCH_RESULT lines.
+# Env: SKIP_BUILD=1 reuses the compiled classes; LOCAL_CLOUD_CLASSES=DIR runs another build's classes (a before/after
+# comparison in one session); BENCH_JAVA_OPTS adds JVM options (e.g. a JFR recording).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source .ci/jdk.sh
@@ -9,9 +12,11 @@ select_jdk 21
 
 # One reactor run, so that event-contracts (a test dependency of local-cloud) resolves without mvn install.
 mkdir -p target
-./mvnw -B -q -pl local-cloud -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$PWD/target/bench-apigateway.classpath"
-classpath="local-cloud/target/classes:$(cat target/bench-apigateway.classpath)"
+if [[ "${SKIP_BUILD:-0}" != 1 || ! -s target/bench-apigateway.classpath ]]; then
+  ./mvnw -B -q -pl local-cloud -am compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$PWD/target/bench-apigateway.classpath" >/dev/null
+fi
+classpath="${LOCAL_CLOUD_CLASSES:-local-cloud/target/classes}:$(cat target/bench-apigateway.classpath)"
 
 # Open-loop load may hold many connections at once when latency spikes.
 ulimit -n 65536 2>/dev/null || true

@@ -15,11 +15,14 @@ class TaskPermissionsTest {
     private static final TemplateState SERVICES = Synthesized.APP.servicesResolved;
 
     @Test
-    void ordersServiceMayUseItsTableAndIndexesPublishToTheBusAndConsumeTheInboxOnly() {
+    void ordersServiceMayUseItsTableIndexesAndStreamPublishToTheBusAndConsumeTheInboxOnly() {
         assertThat(statements(taskRolePolicyOf("orders-service"))).containsExactly(
-                "OwnTable [dynamodb:GetItem, dynamodb:PutItem, dynamodb:UpdateItem] on [«arn:table:orders»]",
+                "OwnTable [dynamodb:GetItem, dynamodb:PutItem, dynamodb:UpdateItem, dynamodb:DescribeTable]"
+                        + " on [«arn:table:orders»]",
                 "OwnTableIndexes [dynamodb:Query] on [«arn:table:orders»/index/status-index,"
                         + " «arn:table:orders»/index/outbox-pending-index]",
+                "FollowTheTableStream [dynamodb:DescribeStream, dynamodb:GetShardIterator, dynamodb:GetRecords]"
+                        + " on [«stream:orders»]",
                 "PublishToTheBus [events:PutEvents] on [«arn:bus:eventgate»]",
                 "ConsumeTheInbox [sqs:ReceiveMessage, sqs:DeleteMessage, sqs:ChangeMessageVisibility,"
                         + " sqs:GetQueueUrl] on [«arn:queue:orders-inbox»]");

@@ -317,6 +317,9 @@ final class TemplateState {
                 }
             }
         }
+        if (type.equals("AWS::DynamoDB::Table") && attribute.equals("StreamArn")) {
+            return "«stream:" + p.get("TableName").asString() + "»";
+        }
         if (type.equals("AWS::ApiGateway::RestApi") && attribute.equals("RootResourceId")) {
             return "«id:root»";
         }

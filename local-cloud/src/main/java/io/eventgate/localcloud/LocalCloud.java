@@ -117,9 +117,8 @@ public final class LocalCloud implements AutoCloseable {
             ElasticMqBackend sqsBackend = unwrap(sqs).withState(state);
             router.register(dynamoBackend.edgeService(backends, state));
             router.register(sqsBackend.edgeService(backends));
-            EventBridge events = EventBridge.start(settings.region(), settings.accountId(), sqsBackend.uri(),
-                    sqsBackend.policies()::policy, backends,
-                    Clock.systemUTC(), DeliverySettings.DEFAULTS, java.util.List.of(), state);
+            EventBridge events = EventBridge.start(settings.region(), settings.accountId(), sqsBackend.queues(),
+                    sqsBackend.policies()::policy, Clock.systemUTC(), DeliverySettings.DEFAULTS, java.util.List.of(), state);
             resources.push(events);
             router.register(new DeliveryLogService(events.deliveryLog()));
             router.register(events.edgeService());

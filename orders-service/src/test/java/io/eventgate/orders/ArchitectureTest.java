@@ -29,11 +29,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void theLiveUpdatesUseNoAwsSdkTypes() {
+        // They learn of changes through the domain's OrderChangeListener port, whatever feeds it.
+        noClasses().that().resideInAPackage("io.eventgate.orders.tracking..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "io.awspring..",
+                        "io.eventgate.orders.order.storage..", "io.eventgate.orders.table..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theDomainDependsOnNoAdapter() {
         noClasses().that().resideInAPackage("io.eventgate.orders.order")
                 .should().dependOnClassesThat().resideInAnyPackage("io.eventgate.orders.order.storage..",
                         "io.eventgate.orders.order.web..", "io.eventgate.orders.outbox..", "io.eventgate.orders.inbox..",
-                        "io.eventgate.orders.table..", "io.eventgate.orders.aws..")
+                        "io.eventgate.orders.table..", "io.eventgate.orders.aws..",
+                        "io.eventgate.orders.tracking..")
                 .check(CLASSES);
     }
 }

@@ -29,7 +29,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  *   <li>everything else — the back office (listings, a shipment, dispatch, deliver, discontinue) over HTTP Basic with
  *       the back-office credential; health and the OpenAPI document are open. HTTP Basic credentials are ambient in a
  *       browser, so a state-changing request another site's page started ({@link CrossSiteWrites}) is refused with
- *       403: that is the cross-site request forgery protection, without tokens curl would have to fetch first.</li>
+ *       403: that is the cross-site request forgery protection, without tokens curl would have to fetch first. The
+ *       back-office page ({@code /back-office}) is behind the same credential.</li>
  * </ol>
  *
  * Both are stateless (no session, no cookie); every 401 and 403 is a problem from the service's one advice.
@@ -40,6 +41,12 @@ class SecurityConfiguration {
     static final String API_DESTINATION = "API_DESTINATION";
     static final String BACK_OFFICE = "BACK_OFFICE";
     static final String API_KEY_HEADER = "x-api-key";
+    /**
+     * The back-office page runs only its own script and style and talks only to this service: no inline script, no
+     * other origin, never framed (so no other site can trick a signed-in user into clicking its buttons).
+     */
+    static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            + "img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     @Bean
     @Order(1)
@@ -79,6 +86,7 @@ class SecurityConfiguration {
                         backOffice.password(), BACK_OFFICE)))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY)))
                 .build();
     }
 

@@ -104,6 +104,26 @@ class CarrierSecurityTest {
     }
 
     @Test
+    void theBackOfficePageIsBehindTheBackOfficeCredentialAndRunsOnlyItsOwnScript() {
+        for (String path : List.of("/back-office", "/back-office/index.html", "/back-office/back-office.js", "/")) {
+            HttpResponse<String> anonymous = carrier.send("GET", path, null);
+            assertProblem(anonymous, 401);
+            assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"carrier back office\"");
+            assertThat(carrier.send("GET", path, null, "x-api-key", RunningCarrier.API_KEY).statusCode()).isEqualTo(401);
+        }
+
+        HttpResponse<String> page = carrier.send("GET", "/back-office", null, "Authorization", BACK_OFFICE_AUTHORIZATION);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("<h1>Back office</h1>");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+        assertThat(carrier.send("GET", "/", null, "Authorization", BACK_OFFICE_AUTHORIZATION)
+                .headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/back-office"));
+    }
+
+    @Test
     void theBackOfficeCredentialDoesNotOpenTheApiDestinationsOperation() {
         String orderId = "o-" + UUID.randomUUID();
 

@@ -1,6 +1,7 @@
 package io.eventgate.deploy.services;
 
 import java.util.List;
+import java.util.Objects;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.applicationautoscaling.AdjustmentType;
 import software.amazon.awscdk.services.applicationautoscaling.BasicStepScalingPolicyProps;
@@ -12,18 +13,27 @@ import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
- * orders-service: reads and writes its table, publishes {@code OrderCreated} to the bus, consumes {@code orders-inbox}
- * — and nothing else. Scales on CPU and on the inbox's backlog.
+ * orders-service: reads and writes its table, follows its stream, publishes {@code OrderCreated} to the bus, consumes
+ * {@code orders-inbox} — and nothing else. Scales on CPU and on the inbox's backlog.
  */
 public final class OrdersService extends Construct {
 
     /**
-     * What orders-service calls on its table: {@code GetItem} (orders, idempotency claims, inbox marks),
-     * {@code PutItem} (inside {@code TransactWriteItems}), {@code UpdateItem} (outbox state); {@code Query} on its two
-     * indexes only (orders by status, pending outbox records).
+     * What orders-service calls on its table: {@code GetItem} (orders, idempotency claims, inbox marks, outbox
+     * records), {@code PutItem} (inside {@code TransactWriteItems}), {@code UpdateItem} (outbox state),
+     * {@code DescribeTable} (the change feed finds the table's stream); {@code Query} on its two indexes only (orders
+     * by status, pending outbox records).
      */
     public static final TablePermissions TABLE = new TablePermissions(
-            List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"), List.of("dynamodb:Query"));
+            List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DescribeTable"),
+            List.of("dynamodb:Query"));
+
+    /**
+     * What the change feed of the live updates calls on the table's stream: list its shards, and read each of them
+     * (every instance reads every shard).
+     */
+    public static final List<String> STREAM_ACTIONS = List.of("dynamodb:DescribeStream", "dynamodb:GetShardIterator",
+            "dynamodb:GetRecords");
 
     /**
      * What Spring Cloud AWS's listener calls: {@code GetQueueUrl} at start, then receive and delete; change-visibility
@@ -38,6 +48,12 @@ public final class OrdersService extends Construct {
         super(scope, id);
         service = new SpringBootService(this, "Fargate", props);
         TABLE.grant(service.taskRole(), props.binding().table(), props.binding().indexNames());
+        service.taskRole().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .sid("FollowTheTableStream")
+                .actions(STREAM_ACTIONS)
+                .resources(List.of(Objects.requireNonNull(props.binding().table().getTableStreamArn(),
+                        "the orders table needs its stream (topology.yaml: streamViewType) for the live updates")))
+                .build());
         service.taskRole().addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .sid("PublishToTheBus")
                 .actions(List.of("events:PutEvents"))

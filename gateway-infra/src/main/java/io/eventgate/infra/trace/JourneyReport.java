@@ -35,7 +35,10 @@ final class JourneyReport {
             };
             String when = hop.at().map(JourneyReport::time).orElse(hop.state() == Hop.State.STUCK ? "STUCK" : "waiting");
             Optional<Instant> prior = previous;
-            String delta = hop.at().flatMap(at -> prior.map(p -> "+" + Journey.seconds(Duration.between(p, at))))
+            // A hop can start before the previous one's mark is written (the bus delivers while the relay is still
+            // marking the record published): that shows as a negative delta, not as "+-3 ms".
+            String delta = hop.at().flatMap(at -> prior.map(p -> Duration.between(p, at)))
+                    .map(d -> (d.isNegative() ? "-" : "+") + Journey.seconds(d.abs()))
                     .orElse("");
             out.printf("%s%-46s %-24s %-9s %s%n", mark, hop.name(), when, delta, hop.detail()).flush();
             if (hop.at().isPresent()) {

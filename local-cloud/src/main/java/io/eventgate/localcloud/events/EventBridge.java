@@ -9,9 +9,8 @@ import io.eventgate.localcloud.events.delivery.DeliverySettings;
 import io.eventgate.localcloud.events.delivery.EventBusTargetDelivery;
 import io.eventgate.localcloud.events.delivery.SqsTargets;
 import io.eventgate.localcloud.events.delivery.TargetDelivery;
+import io.eventgate.localcloud.sqs.LocalQueues;
 import io.eventgate.localcloud.state.StateStore;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,14 +52,14 @@ public final class EventBridge implements AutoCloseable {
     /**
      * Starts EventBridge with its {@code default} bus.
      *
-     * @param sqsBackend the SQS backend's own URL, which SQS targets and dead-letter queues are sent to
+     * @param sqsQueues the SQS backend's queues in-process, which SQS targets and dead-letter queues are sent to
      * @param queuePolicies a queue's {@code Policy} document by queue name (kept by local-cloud's SQS edge)
      * @param extraTargets further target kinds (tried before the built-in SQS and event-bus ones)
      */
-    public static EventBridge start(String region, String accountId, URI sqsBackend,
-                                    Function<String, Optional<String>> queuePolicies, HttpClient http, Clock clock,
+    public static EventBridge start(String region, String accountId, LocalQueues sqsQueues,
+                                    Function<String, Optional<String>> queuePolicies, Clock clock,
                                     DeliverySettings settings, List<TargetDelivery> extraTargets) {
-        return start(region, accountId, sqsBackend, queuePolicies, http, clock, settings, extraTargets,
+        return start(region, accountId, sqsQueues, queuePolicies, clock, settings, extraTargets,
                 StateStore.inMemory());
     }
 
@@ -70,12 +69,12 @@ public final class EventBridge implements AutoCloseable {
      *
      * @param state where changes are stored; {@link StateStore#inMemory()} keeps nothing
      */
-    public static EventBridge start(String region, String accountId, URI sqsBackend,
-                                    Function<String, Optional<String>> queuePolicies, HttpClient http, Clock clock,
+    public static EventBridge start(String region, String accountId, LocalQueues sqsQueues,
+                                    Function<String, Optional<String>> queuePolicies, Clock clock,
                                     DeliverySettings settings, List<TargetDelivery> extraTargets, StateStore state) {
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         Buses buses = new Buses(new Arns(region, accountId), clock, state);
-        SqsTargets sqs = new SqsTargets(sqsBackend, http, clock, accountId, executor, queuePolicies);
+        SqsTargets sqs = new SqsTargets(sqsQueues, clock, accountId, executor, queuePolicies);
         // The bus-to-bus strategy needs the router, which needs the dispatcher: close the loop through a reference.
         AtomicReference<EventRouter> router = new AtomicReference<>();
         List<TargetDelivery> strategies = new ArrayList<>(extraTargets);

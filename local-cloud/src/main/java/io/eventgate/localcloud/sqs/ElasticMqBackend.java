@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Props;
@@ -35,6 +37,15 @@ import org.slf4j.LoggerFactory;
 public final class ElasticMqBackend implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ElasticMqBackend.class);
+    /**
+     * Pekko HTTP parses every request header into its typed model unless told not to, and the AWS SDK's
+     * {@code User-Agent} and SigV4 {@code Authorization} headers do not fit that model: each failed parse throws, and
+     * is parsed a second time to trace the error — a fifth of ElasticMQ's request handling (JFR profile in
+     * {@code bench/local-cloud/README.md}). ElasticMQ reads only {@code X-Amz-Target}, {@code X-Amzn-Trace-Id} and the
+     * content type, which are served as well unparsed.
+     */
+    private static final Config PEKKO_SETTINGS = ConfigFactory.parseString(
+            "pekko.http.server.parsing.modeled-header-parsing = off");
     private static final Pattern QUEUE_PATH = Pattern.compile("^/\\d{12}/[A-Za-z0-9_-]{1,80}(\\.fifo)?$");
 
     private final SQSRestServer server;
@@ -69,7 +80,7 @@ public final class ElasticMqBackend implements AutoCloseable {
      */
     public static ElasticMqBackend start(String edgeHost, int edgePort, String region, String accountId,
                                          Optional<Path> directory) {
-        ActorSystem actors = ActorSystem.create("elasticmq");
+        ActorSystem actors = ActorSystem.create("elasticmq", PEKKO_SETTINGS.withFallback(ConfigFactory.load()));
         Optional<ElasticMqPersistence> persistence = Optional.empty();
         try {
             persistence = directory.map(dir -> ElasticMqPersistence.start(actors, dir));
@@ -139,6 +150,11 @@ public final class ElasticMqBackend implements AutoCloseable {
         public void purged(String queueName) {
             persistence.purged(queueManager, queueName);
         }
+    }
+
+    /** The queues in-process, for local-cloud's own senders (EventBridge targets and dead-letter queues). */
+    public LocalQueues queues() {
+        return new LocalQueues(queueManager);
     }
 
     /** Every queue's {@code Policy} attribute, as set through the edge. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eventbridge.model.DeadLetterConfig;
+import software.amazon.awssdk.services.eventbridge.model.InputTransformer;
 import software.amazon.awssdk.services.eventbridge.model.RetryPolicy;
 import software.amazon.awssdk.services.eventbridge.model.SqsParameters;
 import software.amazon.awssdk.services.eventbridge.model.Target;
@@ -127,6 +128,38 @@ class EventDeliveryTest {
         Message dead = aws.receive(dlq, 1).getFirst();
         assertThat(dead.messageAttributes().get("ERROR_CODE").stringValue()).isEqualTo("RESOURCE_NOT_FOUND");
         assertThat(dead.messageAttributes().get("TARGET_ARN").stringValue()).isEqualTo(missingArn);
+    }
+
+    @Test
+    void sendsTheEventToTheDeadLetterQueueAndLogsTheAttemptWhenSqsRefusesTheTargetsMessage() throws Exception {
+        String source = unique("refused");
+        String rule = unique("rule");
+        String ruleArn = aws.events.putRule(b -> b.name(rule).eventPattern("{\"source\":[\"" + source + "\"]}"))
+                .ruleArn();
+        String target = aws.queueFor(ruleArn);
+        String dlq = aws.queueFor(ruleArn);
+        // U+FFFF is valid in JSON but not in an SQS message body: SQS refuses the transformed input, not the event.
+        aws.target("default", rule, Target.builder().id("refused").arn(aws.queueArn(target))
+                .inputTransformer(InputTransformer.builder().inputPathsMap(Map.of("n", "$.detail.n"))
+                        .inputTemplate("{\"n\": <n>, \"mark\": \"\uffff\"}").build())
+                .deadLetterConfig(DeadLetterConfig.builder().arn(aws.queueArn(dlq)).build()).build());
+
+        String eventId = aws.put("default", source, "OrderCreated", "{\"n\":1}").entries().getFirst().eventId();
+
+        Message dead = aws.receive(dlq, 1).getFirst();
+        assertThat(Json.parse(dead.body()).path("id").asString()).isEqualTo(eventId);
+        assertThat(dead.messageAttributes().get("ERROR_CODE").stringValue()).isEqualTo("INVALID_PARAMETER");
+        assertThat(dead.messageAttributes().get("ERROR_MESSAGE").stringValue()).contains("InvalidMessageContents");
+        assertThat(dead.messageAttributes().get("TARGET_ARN").stringValue()).isEqualTo(aws.queueArn(target));
+        aws.assertEmpty(target);
+        JsonNode attempts = Json.parse(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(aws.cloud.endpoint().resolve("/_localcloud/deliveries?eventId=" + eventId)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body()).path("deliveries");
+        assertThat(attempts).singleElement().satisfies(attempt -> {
+            assertThat(attempt.path("outcome").asString()).isEqualTo("dead-lettered");
+            assertThat(attempt.path("errorCode").asString()).isEqualTo("INVALID_PARAMETER");
+            assertThat(attempt.path("target").asString()).isEqualTo("refused");
+        });
     }
 
     @Test

@@ -11,12 +11,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * Points every AWS client at {@code eventgate.aws.endpoint}. Spring Cloud AWS builds the DynamoDB and SQS clients
- * from the {@link AwsConnectionDetails} declared here; the EventBridge client is built with the same configurer, so
- * all three always agree on endpoint, region and credentials.
+ * from the {@link AwsConnectionDetails} declared here; the EventBridge and DynamoDB Streams clients are built with the
+ * same configurer, so all of them always agree on endpoint, region and credentials.
  */
 @Configuration(proxyBeanMethods = false)
 class AwsClientsConfiguration {
@@ -70,6 +71,16 @@ class AwsClientsConfiguration {
         return builder.overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(Duration.ofSeconds(10))
                         .apiCallAttemptTimeout(Duration.ofSeconds(3))
+                        .build())
+                .build();
+    }
+
+    /** Reads the orders table's stream (the live updates' change feed); on AWS its own endpoint, else the edge. */
+    @Bean(destroyMethod = "close")
+    DynamoDbStreamsClient dynamoDbStreamsClient(AwsClientBuilderConfigurer configurer, AwsConnectionDetails connection) {
+        return configurer.configure(DynamoDbStreamsClient.builder(), null, connection)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(Duration.ofSeconds(10))
                         .build())
                 .build();
     }

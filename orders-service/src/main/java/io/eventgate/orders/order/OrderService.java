@@ -72,6 +72,16 @@ public class OrderService {
         return find(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
     }
 
+    /**
+     * The order and how far the orders side has seen it go, for the live tracking.
+     *
+     * @throws OrderNotFoundException also for an id that cannot be one; the store is not asked
+     */
+    public Tracked track(String orderId) {
+        Order order = get(orderId);
+        return new Tracked(order, orders.sentToCarrierAt(orderId));
+    }
+
     private Optional<Order> find(String orderId) {
         return OrderIds.isWellFormed(orderId) ? orders.find(orderId) : Optional.empty();
     }

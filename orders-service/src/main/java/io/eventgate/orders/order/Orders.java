@@ -1,5 +1,6 @@
 package io.eventgate.orders.order;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** Where orders are kept. Implemented by the DynamoDB adapter; every method is safe to call concurrently. */
@@ -16,6 +17,12 @@ public interface Orders {
 
     /** The order as last stored (strongly consistent). */
     Optional<Order> find(String orderId);
+
+    /**
+     * When the event bus accepted the order's {@code OrderCreated} (its outbox record was published), if it did yet.
+     * Strongly consistent.
+     */
+    Optional<Instant> sentToCarrierAt(String orderId);
 
     /** One page of orders in a status, oldest first, read through an index (never a scan). */
     OrderPage findByStatus(OrderStatus status, int limit, Optional<String> cursor);

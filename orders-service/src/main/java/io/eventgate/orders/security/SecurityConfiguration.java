@@ -25,7 +25,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * <ul>
  *   <li>{@code POST /orders} and {@code GET /orders/{id}} are open. An order id is a random UUID handed only to the
  *       client that placed the order, so holding it is what entitles a caller to read that order — the way a
- *       tracking link works, and what the tracking page will use;</li>
+ *       tracking link works. So is {@code GET /orders/{id}/updates}, the same order's live updates, with the same
+ *       check of the id;</li>
+ *   <li>the tracking page ({@code /track}, and {@code /} leading there) is open: it shows only what its user holds
+ *       an id for;</li>
  *   <li>{@code GET /orders?status=} (everybody's orders, names and addresses) needs the operator credential;</li>
  *   <li>health, info and the OpenAPI document are open; anything else needs the operator (deny by default).</li>
  * </ul>
@@ -38,6 +41,12 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 class SecurityConfiguration {
 
     static final String OPERATOR = "OPERATOR";
+    /**
+     * The tracking page runs only its own script and style and talks only to this service: no inline script, no
+     * other origin, never framed — so text from an order can never run as code there, and no other site can wrap it.
+     */
+    static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            + "img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
@@ -49,6 +58,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/orders").hasRole(OPERATOR)
                         .requestMatchers("/orders", "/orders/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/orders/*/updates", "/", "/track", "/track/*").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().hasRole(OPERATOR))
@@ -58,7 +68,9 @@ class SecurityConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
-                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY)))
                 .build();
     }
 

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /** The table's name, key prefixes and index names, and typed handles on each kind of item in it. */
 @Component
@@ -13,6 +14,11 @@ public class OrdersTable {
     public static final String STATUS_INDEX = "status-index";
     public static final String OUTBOX_INDEX = "outbox-pending-index";
     public static final String TTL_ATTRIBUTE = "expiresAt";
+    /**
+     * The table's stream carries each written item's new image: the change feed of the live updates reads orders
+     * (and published outbox records) from it, on every instance.
+     */
+    public static final StreamViewType STREAM_VIEW_TYPE = StreamViewType.NEW_IMAGE;
 
     private static final TableSchema<OrderItem> ORDER_SCHEMA = TableSchema.fromBean(OrderItem.class);
     private static final TableSchema<OutboxItem> OUTBOX_SCHEMA = TableSchema.fromBean(OutboxItem.class);

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * Creates the table at start when {@code eventgate.orders.table.create-on-start} is set and the table is missing.
@@ -41,8 +42,14 @@ public class TableCreator implements InitializingBean {
     /** Creates the table with the layout described in this package's documentation, unless it exists. */
     public static void create(DynamoDbClient dynamo, String table) {
         try {
-            dynamo.describeTable(b -> b.tableName(table));
+            TableDescription existing = dynamo.describeTable(b -> b.tableName(table)).table();
             log.info("table {} exists", table);
+            if (existing.streamSpecification() == null || !Boolean.TRUE.equals(existing.streamSpecification().streamEnabled())) {
+                // A table from before the live updates: they need its stream.
+                log.info("turning on the stream of table {} ({})", table, OrdersTable.STREAM_VIEW_TYPE);
+                dynamo.updateTable(b -> b.tableName(table).streamSpecification(
+                        s -> s.streamEnabled(true).streamViewType(OrdersTable.STREAM_VIEW_TYPE)));
+            }
             return;
         } catch (ResourceNotFoundException missing) {
             log.info("creating table {}", table);
@@ -55,7 +62,8 @@ public class TableCreator implements InitializingBean {
                     .keySchema(k -> k.attributeName(OrdersTable.PARTITION_KEY).keyType(KeyType.HASH))
                     .globalSecondaryIndexes(
                             index(OrdersTable.STATUS_INDEX, "status", ProjectionType.ALL),
-                            index(OrdersTable.OUTBOX_INDEX, "outboxState", ProjectionType.KEYS_ONLY)));
+                            index(OrdersTable.OUTBOX_INDEX, "outboxState", ProjectionType.KEYS_ONLY))
+                    .streamSpecification(s -> s.streamEnabled(true).streamViewType(OrdersTable.STREAM_VIEW_TYPE)));
             dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
             dynamo.updateTimeToLive(b -> b.tableName(table)
                     .timeToLiveSpecification(t -> t.attributeName(OrdersTable.TTL_ATTRIBUTE).enabled(true)));

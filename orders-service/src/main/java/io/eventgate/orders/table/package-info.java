@@ -6,6 +6,7 @@
  * <p>Layout (what the provisioner creates too): partition key {@code pk} (S), no sort key; GSI
  * {@code status-index} ({@code status} S, {@code createdAt} S, projection ALL) for listing orders by status; sparse
  * GSI {@code outbox-pending-index} ({@code outboxState} S, {@code createdAt} S, KEYS_ONLY) holding only unpublished
- * outbox records; TTL attribute {@code expiresAt} (idempotency claims and inbox marks expire, orders never do).
+ * outbox records; TTL attribute {@code expiresAt} (idempotency claims and inbox marks expire, orders never do); a
+ * stream of new images ({@code NEW_IMAGE}), which every instance follows for the live order updates.
  */
 package io.eventgate.orders.table;

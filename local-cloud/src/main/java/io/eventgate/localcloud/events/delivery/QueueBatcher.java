@@ -1,22 +1,16 @@
 package io.eventgate.localcloud.events.delivery;
 
-import io.eventgate.localcloud.json.Json;
-import io.eventgate.localcloud.sqs.SqsJsonClient;
-import java.io.IOException;
+import io.eventgate.localcloud.sqs.LocalQueues;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Sends the messages for one queue as {@code SendMessageBatch} calls of up to 10, with a few calls in flight at once.
+ * Sends the messages for one queue in batches of up to 10 (one queue lookup each), with a few batches in flight at once.
  * A message waits for no timer: a batch holds whatever queued up while the previous call was running, so latency stays
  * low at low rates and throughput high at high ones.
  */
@@ -33,15 +27,15 @@ final class QueueBatcher {
     private static final int SENDERS = 4;
 
     private final String queueArn;
-    private final String queueUrl;
+    private final String queueName;
     private final SqsGateway gateway;
     private final Executor executor;
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger senders = new AtomicInteger();
 
-    QueueBatcher(String queueArn, String queueUrl, SqsGateway gateway, Executor executor) {
+    QueueBatcher(String queueArn, String queueName, SqsGateway gateway, Executor executor) {
         this.queueArn = queueArn;
-        this.queueUrl = queueUrl;
+        this.queueName = queueName;
         this.gateway = gateway;
         this.executor = executor;
     }
@@ -86,42 +80,29 @@ final class QueueBatcher {
     }
 
     private void sendBatch(List<Pending> batch) {
-        ObjectNode request = Json.object().put("QueueUrl", queueUrl);
-        ArrayNode entries = request.putArray("Entries");
-        for (int i = 0; i < batch.size(); i++) {
-            Message message = batch.get(i).message();
-            ObjectNode entry = entries.addObject().put("Id", String.valueOf(i)).put("MessageBody", message.body());
-            if (message.groupId() != null) {
-                entry.put("MessageGroupId", message.groupId());
-            }
-            if (message.deduplicationId() != null) {
-                entry.put("MessageDeduplicationId", message.deduplicationId());
-            }
+        List<LocalQueues.Outgoing> messages = new ArrayList<>(batch.size());
+        for (Pending entry : batch) {
+            Message message = entry.message();
+            messages.add(new LocalQueues.Outgoing(message.body(), message.groupId(), message.deduplicationId()));
         }
         try {
-            JsonNode response = gateway.call("SendMessageBatch", request);
-            Map<String, DeliveryResult> failed = new HashMap<>();
-            for (JsonNode failure : response.path("Failed")) {
-                String reason = "SQS refused the message: " + failure.path("Code").asString("")
-                        + " " + failure.path("Message").asString("");
-                failed.put(failure.path("Id").asString(), failure.path("SenderFault").asBoolean(true)
-                        ? new DeliveryResult.Failed("INVALID_PARAMETER", reason)
-                        : new DeliveryResult.Retryable("INTERNAL_ERROR", reason));
+            Optional<List<LocalQueues.Outcome>> outcomes = gateway.send(queueName, messages);
+            if (outcomes.isEmpty()) {
+                gateway.forget(queueArn);
+                DeliveryResult missing = new DeliveryResult.Failed("RESOURCE_NOT_FOUND",
+                        "Queue " + queueArn + " does not exist");
+                batch.forEach(p -> p.result().complete(missing));
+                return;
             }
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).result().complete(failed.getOrDefault(String.valueOf(i), DeliveryResult.delivered()));
+                batch.get(i).result().complete(switch (outcomes.get().get(i)) {
+                    case LocalQueues.Outcome.Sent ignored -> DeliveryResult.delivered();
+                    case LocalQueues.Outcome.Refused refused -> new DeliveryResult.Failed("INVALID_PARAMETER",
+                            "SQS refused the message: " + refused.code() + " " + refused.message());
+                });
             }
-        } catch (SqsJsonClient.SqsError e) {
-            if (e.queueMissing()) {
-                gateway.forget(queueArn);
-            }
-            DeliveryResult outcome = e.queueMissing()
-                    ? new DeliveryResult.Failed("RESOURCE_NOT_FOUND", "Queue " + queueArn + " does not exist")
-                    : e.status() >= 500 ? new DeliveryResult.Retryable("INTERNAL_ERROR", e.getMessage())
-                    : new DeliveryResult.Failed("INVALID_PARAMETER", "SQS refused the batch: " + e.getMessage());
-            batch.forEach(p -> p.result().complete(outcome));
-        } catch (IOException e) {
-            batch.forEach(p -> p.result().complete(new DeliveryResult.Retryable("CONNECTION_FAILURE", e.toString())));
+        } catch (LocalQueues.Unavailable e) {
+            batch.forEach(p -> p.result().complete(new DeliveryResult.Retryable("INTERNAL_ERROR", e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             batch.forEach(p -> p.result().complete(new DeliveryResult.Retryable("CONNECTION_FAILURE",

@@ -1,8 +1,7 @@
 package io.eventgate.localcloud.events.delivery;
 
-import io.eventgate.localcloud.json.Json;
-import io.eventgate.localcloud.sqs.SqsJsonClient;
-import java.io.IOException;
+import io.eventgate.localcloud.sqs.LocalQueues;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -10,7 +9,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Dead-letter queues on the SQS backend; the queue policy must allow the rule, as for a target queue. */
 final class SqsDeadLetters implements DeadLetters {
@@ -47,16 +45,23 @@ final class SqsDeadLetters implements DeadLetters {
                         denial.get());
                 return new DeliveryResult.Failed("NO_PERMISSIONS", denial.get());
             }
-            ObjectNode request = Json.object().put("QueueUrl", queue.get().url()).put("MessageBody", body);
-            ObjectNode messageAttributes = request.putObject("MessageAttributes");
-            attributes.forEach((name, value) -> messageAttributes.putObject(name)
-                    .put("DataType", "String").put("StringValue", value.isEmpty() ? "-" : value));
-            gateway.call("SendMessage", request);
-            return DeliveryResult.delivered();
-        } catch (SqsJsonClient.SqsError e) {
-            return new DeliveryResult.Failed("INVALID_PARAMETER", e.getMessage());
-        } catch (IOException e) {
-            return new DeliveryResult.Retryable("CONNECTION_FAILURE", e.toString());
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            attributes.forEach((name, value) -> values.put(name, value.isEmpty() ? "-" : value));
+            // FIFO dead-letter queues are not supported by EventBridge (AWS: standard queues only).
+            Optional<List<LocalQueues.Outcome>> outcome = gateway.send(queue.get().name(),
+                    List.of(new LocalQueues.Outgoing(body, null, null, values)));
+            if (outcome.isEmpty()) {
+                gateway.forget(queueArn);
+                return new DeliveryResult.Failed("RESOURCE_NOT_FOUND", "dead-letter queue " + queueArn
+                        + " does not exist");
+            }
+            return switch (outcome.get().getFirst()) {
+                case LocalQueues.Outcome.Sent ignored -> DeliveryResult.delivered();
+                case LocalQueues.Outcome.Refused refused -> new DeliveryResult.Failed("INVALID_PARAMETER",
+                        refused.code() + ": " + refused.message());
+            };
+        } catch (LocalQueues.Unavailable e) {
+            return new DeliveryResult.Retryable("INTERNAL_ERROR", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new DeliveryResult.Retryable("CONNECTION_FAILURE", "local-cloud is stopping");

@@ -1,63 +1,55 @@
 package io.eventgate.localcloud.events.delivery;
 
 import io.eventgate.localcloud.json.Json;
-import io.eventgate.localcloud.sqs.SqsJsonClient;
-import io.eventgate.localcloud.sqs.SqsJsonClient.SqsError;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.eventgate.localcloud.sqs.LocalQueues;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Talks SQS's JSON protocol to the SQS backend (ElasticMQ) directly, on its loopback port.
+ * Reaches the SQS backend's queues for delivery: in-process through {@link LocalQueues} (ElasticMQ's queue actors),
+ * not over HTTP.
  *
- * <p>Queue URLs are cached for 30 s to keep lookups off the hot path; a queue deleted meanwhile is noticed when a send
- * fails ({@link #forget}). Policies are read from local-cloud's own store on every delivery, so a changed policy
- * applies to the next event.
+ * <p>Whether a queue exists is cached for 30 s to keep lookups off the hot path; a queue deleted meanwhile is noticed
+ * when a send finds it missing ({@link #forget}). Policies are read from local-cloud's own store on every delivery, so
+ * a changed policy applies to the next event.
  */
 final class SqsGateway {
 
     private static final Duration CACHE_FOR = Duration.ofSeconds(30);
-    /** Calls to the backend at once: a burst of deliveries must not open thousands of connections to ElasticMQ. */
-    private static final int MAX_CONCURRENT_CALLS = 32;
 
-    /** A queue URL lookup, shared by everyone who needs it while it runs and for {@link #CACHE_FOR} after. */
-    private record Lookup(CompletableFuture<Optional<String>> url, Instant at) {
+    /** A lookup, shared by everyone who needs it while it runs and for {@link #CACHE_FOR} after. */
+    private record Lookup(CompletableFuture<Boolean> exists, Instant at) {
     }
 
     /** A queue as delivery needs it. */
-    record QueueInfo(String url, Optional<JsonNode> policy, boolean fifo, Instant fetchedAt) {
+    record QueueInfo(String name, Optional<JsonNode> policy, boolean fifo, Instant fetchedAt) {
     }
 
-    private final SqsJsonClient client;
+    private final LocalQueues queues;
     private final Clock clock;
     private final Function<String, Optional<String>> policies;
     private final Map<String, Lookup> lookups = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> parsedPolicies = new ConcurrentHashMap<>();
 
     /** @param policies a queue's {@code Policy} document by queue name */
-    SqsGateway(URI backend, HttpClient http, Clock clock, Function<String, Optional<String>> policies) {
-        this.client = new SqsJsonClient(backend, http, MAX_CONCURRENT_CALLS);
+    SqsGateway(LocalQueues queues, Clock clock, Function<String, Optional<String>> policies) {
+        this.queues = queues;
         this.clock = clock;
         this.policies = policies;
     }
 
     /** The queue with this ARN, or empty when it does not exist. */
-    Optional<QueueInfo> queue(String queueArn) throws IOException, InterruptedException, SqsError {
+    Optional<QueueInfo> queue(String queueArn) throws InterruptedException, LocalQueues.Unavailable {
         String[] parts = queueArn.split(":", 6);
         if (parts.length != 6 || !"sqs".equals(parts[2])) {
             return Optional.empty();
@@ -65,54 +57,39 @@ final class SqsGateway {
         String name = parts[5];
         Lookup lookup = lookups.get(queueArn);
         while (lookup == null || lookup.at().plus(CACHE_FOR).isBefore(clock.instant())) {
-            // One lookup per queue at a time: a burst of deliveries to a cold queue waits for it instead of
-            // sending one GetQueueUrl each.
+            // One lookup per queue at a time: a burst of deliveries to a cold queue waits for it.
             Lookup fresh = new Lookup(new CompletableFuture<>(), clock.instant());
             boolean mine = lookup == null ? lookups.putIfAbsent(queueArn, fresh) == null
                     : lookups.replace(queueArn, lookup, fresh);
             if (mine) {
-                fetchUrl(parts[4], name, fresh.url());
+                try {
+                    fresh.exists().complete(queues.exists(name));
+                } catch (InterruptedException | LocalQueues.Unavailable | RuntimeException e) {
+                    fresh.exists().completeExceptionally(e);
+                }
                 lookup = fresh;
             } else {
                 lookup = lookups.get(queueArn); // someone else's lookup (or none any more: try again)
             }
         }
-        Optional<String> url = await(lookup.url());
-        if (url.isEmpty()) {
+        if (!await(lookup.exists())) {
             lookups.remove(queueArn, lookup); // a missing queue is looked up again next time
             return Optional.empty();
         }
-        return Optional.of(new QueueInfo(url.get(), policies.apply(name).map(this::parsePolicy),
-                name.endsWith(".fifo"), lookup.at()));
+        return Optional.of(new QueueInfo(name, policies.apply(name).map(this::parsePolicy), name.endsWith(".fifo"),
+                lookup.at()));
     }
 
-    private void fetchUrl(String account, String name, CompletableFuture<Optional<String>> result) {
+    private boolean await(CompletableFuture<Boolean> exists) throws InterruptedException, LocalQueues.Unavailable {
         try {
-            ObjectNode request = Json.object().put("QueueName", name).put("QueueOwnerAWSAccountId", account);
-            result.complete(Optional.of(call("GetQueueUrl", request).path("QueueUrl").asString()));
-        } catch (SqsError e) {
-            if (e.queueMissing()) {
-                result.complete(Optional.empty());
-            } else {
-                result.completeExceptionally(e);
-            }
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            result.completeExceptionally(e);
-        }
-    }
-
-    private Optional<String> await(CompletableFuture<Optional<String>> url)
-            throws IOException, InterruptedException, SqsError {
-        try {
-            return url.get();
+            return exists.get();
         } catch (ExecutionException e) {
-            lookups.values().removeIf(l -> l.url() == url);
+            lookups.values().removeIf(l -> l.exists() == exists);
             switch (e.getCause()) {
-                case IOException io -> throw io;
-                case SqsError sqs -> throw sqs;
+                case LocalQueues.Unavailable unavailable -> throw unavailable;
                 case InterruptedException interrupted -> throw interrupted;
                 case RuntimeException runtime -> throw runtime;
-                default -> throw new IOException(e.getCause());
+                default -> throw new IllegalStateException(e.getCause());
             }
         }
     }
@@ -135,8 +112,9 @@ final class SqsGateway {
         lookups.remove(queueArn);
     }
 
-    /** One SQS JSON-protocol call; the response document, or {@link SqsError} for an error answer. */
-    JsonNode call(String operation, ObjectNode input) throws IOException, InterruptedException, SqsError {
-        return client.call(operation, input);
+    /** Sends to a queue by name: one outcome per message, in order; empty when the queue does not exist. */
+    Optional<List<LocalQueues.Outcome>> send(String queueName, List<LocalQueues.Outgoing> messages)
+            throws InterruptedException, LocalQueues.Unavailable {
+        return queues.send(queueName, messages);
     }
 }

@@ -1,7 +1,6 @@
 package io.eventgate.localcloud.events.delivery;
 
-import io.eventgate.localcloud.sqs.SqsJsonClient;
-import java.io.IOException;
+import io.eventgate.localcloud.sqs.LocalQueues;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -56,9 +55,7 @@ public final class SqsTargetDelivery implements TargetDelivery {
         Optional<SqsGateway.QueueInfo> queue;
         try {
             queue = gateway.queue(queueArn);
-        } catch (IOException e) {
-            return done(new DeliveryResult.Retryable("CONNECTION_FAILURE", e.toString()));
-        } catch (SqsJsonClient.SqsError e) {
+        } catch (LocalQueues.Unavailable e) {
             return done(new DeliveryResult.Retryable("INTERNAL_ERROR", e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -84,8 +81,8 @@ public final class SqsTargetDelivery implements TargetDelivery {
             return done(new DeliveryResult.Failed("INVALID_PARAMETER",
                     "The FIFO queue " + queueArn + " needs SqsParameters.MessageGroupId on the target"));
         }
-        QueueBatcher batcher = batchers.computeIfAbsent(queue.get().url(),
-                url -> new QueueBatcher(queueArn, url, gateway, executor));
+        QueueBatcher batcher = batchers.computeIfAbsent(queue.get().name(),
+                name -> new QueueBatcher(queueArn, name, gateway, executor));
         return batcher.send(new QueueBatcher.Message(delivery.payload(), queue.get().fifo() ? group : null,
                 queue.get().fifo() ? delivery.eventId() : null));
     }

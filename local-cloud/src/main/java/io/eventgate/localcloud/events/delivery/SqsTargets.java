@@ -1,26 +1,25 @@
 package io.eventgate.localcloud.events.delivery;
 
-import java.net.URI;
-import java.net.http.HttpClient;
+import io.eventgate.localcloud.sqs.LocalQueues;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
-/** Builds the SQS side of delivery — target strategy and dead-letter queues — sharing one backend connection. */
+/** Builds the SQS side of delivery — target strategy and dead-letter queues — sharing one view of the backend's queues. */
 public final class SqsTargets {
 
     private final SqsTargetDelivery targets;
     private final SqsDeadLetters deadLetters;
 
     /**
-     * @param backend   the SQS backend's own URL (ElasticMQ's loopback port, not the edge)
+     * @param queues    the SQS backend's queues, in-process
      * @param accountId the account served (for {@code aws:SourceAccount} conditions)
      * @param queuePolicies a queue's {@code Policy} document by queue name
      */
-    public SqsTargets(URI backend, HttpClient http, Clock clock, String accountId, Executor executor,
+    public SqsTargets(LocalQueues queues, Clock clock, String accountId, Executor executor,
                       Function<String, Optional<String>> queuePolicies) {
-        SqsGateway gateway = new SqsGateway(backend, http, clock, queuePolicies);
+        SqsGateway gateway = new SqsGateway(queues, clock, queuePolicies);
         this.targets = new SqsTargetDelivery(gateway, accountId, executor);
         this.deadLetters = new SqsDeadLetters(gateway, accountId, executor);
     }

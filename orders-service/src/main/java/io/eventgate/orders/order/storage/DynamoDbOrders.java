@@ -8,6 +8,7 @@ import io.eventgate.orders.order.Order;
 import io.eventgate.orders.order.OrderPage;
 import io.eventgate.orders.order.OrderStatus;
 import io.eventgate.orders.order.Orders;
+import io.eventgate.orders.outbox.OrderCreatedOutbox;
 import io.eventgate.orders.outbox.OutboxHandOff;
 import io.eventgate.orders.table.IdempotencyItem;
 import io.eventgate.orders.table.InboxItem;
@@ -95,6 +96,14 @@ class DynamoDbOrders implements Orders {
     public Optional<Order> find(String orderId) {
         return Optional.ofNullable(table.orders().getItem(r -> r.key(key(OrdersTable.orderKey(orderId))).consistentRead(true)))
                 .map(OrderMapping::toOrder);
+    }
+
+    @Override
+    public Optional<Instant> sentToCarrierAt(String orderId) {
+        String eventId = OrderCreatedOutbox.eventIdFor(orderId);
+        OutboxItem record = table.outbox()
+                .getItem(r -> r.key(key(OrdersTable.outboxKey(eventId))).consistentRead(true));
+        return Optional.ofNullable(record).map(OutboxItem::getPublishedAt).map(Timestamps::parse);
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.eventgate.orders.order.web;
 import io.eventgate.orders.order.IdempotencyKeyReusedException;
 import io.eventgate.orders.order.InvalidCursorException;
 import io.eventgate.orders.order.OrderNotFoundException;
+import io.eventgate.orders.tracking.TooManyStreamsException;
+import io.eventgate.orders.tracking.UpdatesUnavailableException;
 import io.eventgate.web.body.BodyTooLargeException;
 import io.eventgate.web.body.MalformedBodyException;
 import io.eventgate.web.body.UnsupportedBodyCharsetException;
@@ -47,6 +49,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ProblemDetail notFound(OrderNotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Order not found");
+        return problem;
+    }
+
+    /** This instance holds as many update streams as it may: another instance, or this one later, will take it. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Too many live update streams");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(problem);
+    }
+
+    @ExceptionHandler
+    ProblemDetail updatesUnavailable(UpdatesUnavailableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Live updates unavailable");
         return problem;
     }
 

@@ -1,0 +1,36 @@
+package io.eventgate.orders.order.storage;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How this instance follows the orders table's stream (every instance reads every shard, so that a change stored
+ * by one reaches the live-update clients connected to any other).
+ *
+ * @param enabled           follow the stream at all (off: no live updates on this instance)
+ * @param pollInterval      the pause between reads of a shard that had nothing new; a shard that had records is
+ *                          read again at once. AWS advises at most two readers per shard: with n instances each
+ *                          shard is read n / pollInterval times a second
+ * @param discoveryInterval how often the stream's shards are listed to find new ones (a closed shard also triggers
+ *                          it at once)
+ * @param retryInterval     the first pause after a failed call (or while the table has no stream), doubled up to
+ *                          {@code maxRetryInterval}
+ * @param maxRetryInterval  the longest pause between attempts
+ */
+@Validated
+@ConfigurationProperties("eventgate.orders.change-feed")
+record ChangeFeedSettings(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("500ms") @NotNull Duration pollInterval,
+        @DefaultValue("30s") @NotNull Duration discoveryInterval,
+        @DefaultValue("500ms") @NotNull Duration retryInterval,
+        @DefaultValue("30s") @NotNull Duration maxRetryInterval) {
+
+    Duration retryAfter(int failures) {
+        Duration pause = retryInterval.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 16));
+        return pause.compareTo(maxRetryInterval) > 0 ? maxRetryInterval : pause;
+    }
+}
