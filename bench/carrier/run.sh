@@ -9,16 +9,7 @@ CONCURRENCY=${2:-200}
 WARMUP=${3:-3000}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_for() { # url, what
-  for _ in $(seq 1 240); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done
-  echo "$2 did not come up; logs in $WORK" >&2; exit 1
-}
+source bench/processes.sh
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   ./mvnw -B -q -pl local-cloud,carrier-service -am package -DskipTests
@@ -38,7 +29,6 @@ EVENTGATE_CARRIER_BACK_OFFICE_PASSWORD="bench-back-office-$(date +%s%N)" \
 "$JAVA" -jar carrier-service/target/carrier-service-0.1.0-SNAPSHOT.jar \
   --server.port="$CARRIER_PORT" \
   --eventgate.aws.endpoint="http://localhost:$CLOUD_PORT" \
-  --eventgate.aws.access-key-id=test --eventgate.aws.secret-access-key=test \
   --eventgate.carrier.store.table-name=carrier-bench --eventgate.carrier.store.create-table=true \
   --eventgate.carrier.gateway.url="http://localhost:$CLOUD_PORT/_aws/execute-api/eventgate/local/events" \
   --logging.level.io.eventgate=WARN >"$WORK/carrier.log" 2>&1 &

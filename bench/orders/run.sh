@@ -14,16 +14,7 @@ source .ci/jdk.sh
 select_jdk 21
 JAVA="$JAVA_HOME/bin/java"
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_for() { # url, what
-  for _ in $(seq 1 240); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done
-  echo "$2 did not come up; logs in $WORK" >&2; exit 1
-}
+source bench/processes.sh
 
 # The bench's own classpath (AWS SDK) is orders-service's runtime classpath, listed in the same reactor run.
 CLASSPATH_FILE=orders-service/target/bench-classpath.txt

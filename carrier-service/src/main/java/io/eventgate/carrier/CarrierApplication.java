@@ -1,5 +1,6 @@
 package io.eventgate.carrier;
 
+import io.eventgate.aws.ServiceAwsConfiguration;
 import io.eventgate.web.ServiceWebConfiguration;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication(exclude = {ErrorMvcAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @ConfigurationPropertiesScan
-@Import(ServiceWebConfiguration.class)
+@Import({ServiceWebConfiguration.class, ServiceAwsConfiguration.class})
 public class CarrierApplication {
 
     public static void main(String[] args) {

@@ -52,8 +52,6 @@ public final class RunningCarrier implements AutoCloseable {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
         properties.put("eventgate.aws.endpoint", TestCloud.endpoint().toString());
-        properties.put("eventgate.aws.access-key-id", "test");
-        properties.put("eventgate.aws.secret-access-key", "test");
         properties.put("eventgate.carrier.store.table-name", table);
         properties.put("eventgate.carrier.store.create-table", "true");
         properties.put("eventgate.carrier.api-key", API_KEY);

@@ -5,7 +5,6 @@ import io.eventgate.infra.aws.JsonDocs;
 import io.eventgate.infra.outputs.OutputsFile;
 import io.eventgate.infra.settings.Secrets;
 import io.eventgate.localcloud.LocalCloud;
-import io.eventgate.localcloud.LocalCloudSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -35,27 +34,23 @@ class ApplyVerificationOnLocalCloudTest {
     @TempDir
     static Path directory;
 
+    private static OwnLocalCloud own;
     private static LocalCloud cloud;
     private static StubCarrier carrier;
     private static AwsClients aws;
 
     @BeforeAll
     static void start() throws Exception {
-        cloud = LocalCloud.start(LocalCloudSettings.forTests());
-        carrier = new StubCarrier();
-        aws = new AwsClients(LocalTopology.settings(cloud.endpoint(), Map.of()).aws());
+        own = new OwnLocalCloud();
+        cloud = own.cloud;
+        carrier = own.carrier;
+        aws = own.aws;
     }
 
     @AfterAll
     static void stop() {
-        if (aws != null) {
-            aws.close();
-        }
-        if (carrier != null) {
-            carrier.close();
-        }
-        if (cloud != null) {
-            cloud.close();
+        if (own != null) {
+            own.close();
         }
     }
 

@@ -3,10 +3,8 @@ package io.eventgate.infra;
 import io.eventgate.infra.aws.AwsClients;
 import io.eventgate.infra.aws.JsonDocs;
 import io.eventgate.infra.outputs.OutputsFile;
-import io.eventgate.infra.settings.InfraSettings;
 import io.eventgate.infra.sqs.QueuePolicies;
 import io.eventgate.localcloud.LocalCloud;
-import io.eventgate.localcloud.LocalCloudSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,6 +63,7 @@ class GatewayTopologyOnLocalCloudTest {
     @TempDir
     static Path directory;
 
+    private static OwnLocalCloud own;
     private static LocalCloud cloud;
     private static StubCarrier carrier;
     private static Cli cli;
@@ -77,24 +76,18 @@ class GatewayTopologyOnLocalCloudTest {
     @BeforeAll
     static void start() throws Exception {
         testStart = Instant.now();
-        cloud = LocalCloud.start(LocalCloudSettings.forTests());
-        carrier = new StubCarrier();
+        own = new OwnLocalCloud();
+        cloud = own.cloud;
+        carrier = own.carrier;
+        aws = own.aws;
         envFile = directory.resolve(".env");
         cli = new Cli(Map.of());
-        InfraSettings settings = LocalTopology.settings(cloud.endpoint(), Map.of());
-        aws = new AwsClients(settings.aws());
     }
 
     @AfterAll
     static void stop() {
-        if (aws != null) {
-            aws.close();
-        }
-        if (carrier != null) {
-            carrier.close();
-        }
-        if (cloud != null) {
-            cloud.close();
+        if (own != null) {
+            own.close();
         }
     }
 

@@ -5,7 +5,6 @@ import io.eventgate.infra.aws.JsonDocs;
 import io.eventgate.infra.outputs.OutputsFile;
 import io.eventgate.infra.sqs.QueuePolicies;
 import io.eventgate.localcloud.LocalCloud;
-import io.eventgate.localcloud.LocalCloudSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,6 +49,7 @@ class TrustModelOnLocalCloudTest {
     @TempDir
     static Path directory;
 
+    private static OwnLocalCloud own;
     private static LocalCloud cloud;
     private static StubCarrier carrier;
     private static AwsClients aws;
@@ -61,8 +61,10 @@ class TrustModelOnLocalCloudTest {
 
     @BeforeAll
     static void applyTheTopologyWithTwoPartners() throws Exception {
-        cloud = LocalCloud.start(LocalCloudSettings.forTests());
-        carrier = new StubCarrier();
+        own = new OwnLocalCloud();
+        cloud = own.cloud;
+        carrier = own.carrier;
+        aws = own.aws;
         Path config = directory.resolve("partners.yaml");
         Files.writeString(config, ACME);
         Path envFile = directory.resolve(".env");
@@ -71,7 +73,6 @@ class TrustModelOnLocalCloudTest {
                 "--set", "carrier.outbound.baseUrl=" + carrier.baseUrl());
         assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
         outputs = new OutputsFile(envFile).read();
-        aws = new AwsClients(LocalTopology.settings(cloud.endpoint(), Map.of()).aws());
         auditUrl = auditQueueForEverythingOnTheBus();
         // A valid key of the stage that no partner's grants name: any key holder the provisioner does not know.
         String otherKeyId = aws.apiGateway().createApiKey(b -> b.name("other").enabled(true).value(OTHER_KEY)).id();
@@ -82,14 +83,8 @@ class TrustModelOnLocalCloudTest {
 
     @AfterAll
     static void stop() {
-        if (aws != null) {
-            aws.close();
-        }
-        if (carrier != null) {
-            carrier.close();
-        }
-        if (cloud != null) {
-            cloud.close();
+        if (own != null) {
+            own.close();
         }
     }
 

@@ -8,9 +8,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -37,13 +34,9 @@ class LocalCloudEdgeTest {
     @BeforeAll
     static void start() {
         cloud = LocalCloud.start(LocalCloudSettings.forTests());
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        dynamo = DynamoDbClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).build();
-        sqs = SqsClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).build();
-        streams = DynamoDbStreamsClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).build();
+        dynamo = TestClients.of(DynamoDbClient.builder(), cloud.endpoint());
+        sqs = TestClients.of(SqsClient.builder(), cloud.endpoint());
+        streams = TestClients.of(DynamoDbStreamsClient.builder(), cloud.endpoint());
     }
 
     @AfterAll

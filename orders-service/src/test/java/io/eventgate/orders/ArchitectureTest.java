@@ -6,8 +6,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Boundaries that keep the domain free of infrastructure. */
+/** Boundaries that keep the domain free of infrastructure, and the features free of cycles. */
 class ArchitectureTest {
 
     static final JavaClasses CLASSES = new ClassFileImporter()
@@ -45,5 +46,12 @@ class ArchitectureTest {
                         "io.eventgate.orders.table..", "io.eventgate.orders.aws..",
                         "io.eventgate.orders.tracking..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void featuresAreFreeOfCycles() {
+        // E.g. the order's storage adapter stores the outbox record through its own OutboxRecords port, which the
+        // outbox implements: outbox → order, never back.
+        slices().matching("io.eventgate.orders.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 }

@@ -7,8 +7,9 @@ import org.springframework.boot.SpringApplication;
 
 /**
  * Runs the service for development with everything it needs in one JVM: an embedded local-cloud (DynamoDB +
- * SQS) with the table and inbox queues created at start, and a stub accepting every PutEvents (local-cloud has
- * no EventBridge yet). Start it from the IDE, or {@code ./mvnw -pl orders-service spring-boot:test-run}.
+ * SQS) with the table and inbox queues created at start, and a stub accepting every PutEvents — so that nothing
+ * is published anywhere (no rules, no carrier; for the whole flow use {@code ./eventgate run}). Start it from the
+ * IDE, or {@code ./mvnw -pl orders-service spring-boot:test-run}.
  */
 public class TestOrdersApplication {
 

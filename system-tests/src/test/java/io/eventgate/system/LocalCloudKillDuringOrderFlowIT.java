@@ -5,14 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,9 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -39,55 +33,31 @@ import tools.jackson.databind.json.JsonMapper;
  * through it while local-cloud is killed with SIGKILL and started again on the same directory. Every order the API
  * accepted reaches the carrier and comes back applied ({@code DELIVERED}), and both dead-letter queues stay empty.
  */
-class LocalCloudKillDuringOrderFlowIT {
+class LocalCloudKillDuringOrderFlowIT extends StackTest {
 
     private static final int ORDERS = 200;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
-    Path work;
-
-    private final List<Program> programs = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @AfterEach
-    void stopAll() throws InterruptedException {
-        for (Program program : programs.reversed()) {
-            program.close();
-        }
-    }
-
     @Test
     void deliversAndAppliesEveryAcceptedOrderAcrossAKillOfLocalCloud() throws Exception {
-        int edgePort = Program.freePort();
-        int carrierPort = Program.freePort();
-        int ordersPort = Program.freePort();
-        URI edge = URI.create("http://localhost:" + edgePort);
-        URI carrier = URI.create("http://localhost:" + carrierPort);
-        URI orders = URI.create("http://localhost:" + ordersPort);
-        Path data = work.resolve("local-cloud");
+        URI carrier = stack.carrier;
+        URI orders = stack.orders;
 
-        Program localCloud = startLocalCloud(edgePort, data);
-        Path envFile = work.resolve("eventgate.env");
-        Program.of("gateway-infra", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                List.of("apply", "--endpoint", edge.toString(), "--env-file", envFile.toString(),
-                        "--set", "carrier.outbound.baseUrl=" + carrier, "--set", "gateway.stage=local"), Map.of())
-                .runToCompletion(Duration.ofMinutes(5));
-        Map<String, String> settings = readEnv(envFile);
+        Program localCloud = stack.startLocalCloud();
+        Map<String, String> settings = stack.applyTopology();
         String backOffice = UUID.randomUUID().toString();
         settings.put("EVENTGATE_CARRIER_BACK_OFFICE_PASSWORD", backOffice);
         settings.put("EVENTGATE_ORDERS_OPERATOR_PASSWORD", UUID.randomUUID().toString());
         String backOfficeAuth = "Basic " + java.util.Base64.getEncoder().encodeToString(
                 ("back-office:" + backOffice).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-        programs.add(Program.of("carrier-service", List.of("-Xmx384m"), List.of("--server.port=" + carrierPort,
+        Program carrierService = stack.startCarrier(List.of("--server.port=" + stack.carrierPort,
                 "--eventgate.carrier.simulator.enabled=true", "--eventgate.carrier.simulator.dispatch-after=1s",
                 "--eventgate.carrier.simulator.deliver-after=1s", "--eventgate.carrier.simulator.poll-interval=250ms"),
-                settings).start());
-        programs.add(Program.of("orders-service", List.of("-Xmx384m"), List.of("--server.port=" + ordersPort),
-                settings).start());
-        programs.get(0).awaitHealthy(carrier.resolve("/actuator/health"), Duration.ofMinutes(3));
-        programs.get(1).awaitHealthy(orders.resolve("/actuator/health"), Duration.ofMinutes(3));
+                settings);
+        Program ordersService = stack.startOrders(List.of("--server.port=" + stack.ordersPort), settings);
+        stack.awaitHealthy(carrierService);
+        stack.awaitHealthy(ordersService);
 
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         AtomicInteger placed = new AtomicInteger();
@@ -104,7 +74,8 @@ class LocalCloudKillDuringOrderFlowIT {
         await().atMost(Duration.ofMinutes(5)).until(() -> placed.get() >= ORDERS / 3);
         localCloud.kill(); // mid-flow: orders are being placed, published, shipped and reported
         assertThat(localCloud.exitValue()).isEqualTo(137);
-        localCloud = startLocalCloud(edgePort, data);
+        stack.stopped(localCloud);
+        stack.startLocalCloud();
         for (Future<?> order : work) {
             order.get();
         }
@@ -121,7 +92,7 @@ class LocalCloudKillDuringOrderFlowIT {
             }
             assertThat(notYet).as("orders not yet delivered at the carrier and applied").isEmpty();
         });
-        try (SqsClient sqs = SqsClient.builder().endpointOverride(edge).region(Region.US_EAST_1)
+        try (SqsClient sqs = SqsClient.builder().endpointOverride(stack.edge).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .build()) {
             for (String dlq : List.of(settings.get("ORDERS_INBOX_DLQ_URL"), settings.get("CARRIER_DELIVERY_DLQ_URL"))) {
@@ -132,14 +103,6 @@ class LocalCloudKillDuringOrderFlowIT {
                         .containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0");
             }
         }
-    }
-
-    private Program startLocalCloud(int port, Path data) throws IOException {
-        Program localCloud = Program.of("local-cloud", List.of("-Xmx768m"),
-                List.of("--port", String.valueOf(port), "--data-dir", data.toString()), Map.of()).start();
-        programs.add(localCloud);
-        return localCloud.awaitHealthy(URI.create("http://localhost:" + port + "/_localcloud/health"),
-                Duration.ofMinutes(3));
     }
 
     /**
@@ -187,16 +150,5 @@ class LocalCloudKillDuringOrderFlowIT {
         }
         JsonNode body = JSON.readTree(response.body());
         return body.path("status").asString();
-    }
-
-    private static Map<String, String> readEnv(Path envFile) throws IOException {
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(envFile)) {
-            int eq = line.indexOf('=');
-            if (!line.startsWith("#") && eq > 0) {
-                settings.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        return settings;
     }
 }

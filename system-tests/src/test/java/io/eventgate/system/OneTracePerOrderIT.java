@@ -5,21 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,49 +23,24 @@ import tools.jackson.databind.json.JsonMapper;
  * picked out. Then the same after a crash: orders-service killed (SIGKILL) with the order's event unpublished, a new
  * process publishes it — still in the order's trace.
  */
-class OneTracePerOrderIT {
+class OneTracePerOrderIT extends StackTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String BACK_OFFICE_PASSWORD = "system-test-back-office-0123";
 
-    @TempDir
-    Path work;
-
-    private final List<Program> programs = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @AfterEach
-    void stopAll() throws InterruptedException {
-        for (Program program : programs.reversed()) {
-            program.close();
-        }
-    }
-
     @Test
     void theOrdersSpansInEveryServiceShareOneTraceIdAlsoAfterARelayRestart() throws Exception {
         try (OtlpReceiver otlp = new OtlpReceiver()) {
-            int edgePort = Program.freePort();
-            int carrierPort = Program.freePort();
-            int ordersPort = Program.freePort();
-            URI edge = URI.create("http://localhost:" + edgePort);
-            URI carrier = URI.create("http://localhost:" + carrierPort);
-            URI orders = URI.create("http://localhost:" + ordersPort);
-            programs.add(Program.of("local-cloud", List.of("-Xmx768m"),
-                    List.of("--port", String.valueOf(edgePort), "--data-dir", work.resolve("local-cloud").toString()),
-                    Map.of()).start().awaitHealthy(edge.resolve("/_localcloud/health"), Duration.ofMinutes(3)));
-            Path envFile = work.resolve("eventgate.env");
-            Program.of("gateway-infra", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                    List.of("apply", "--endpoint", edge.toString(), "--env-file", envFile.toString(),
-                            "--set", "carrier.outbound.baseUrl=" + carrier, "--set", "gateway.stage=local"), Map.of())
-                    .runToCompletion(Duration.ofMinutes(5));
-            Map<String, String> settings = new LinkedHashMap<>(readEnv(envFile));
+            URI carrier = stack.carrier;
+            URI orders = stack.orders;
+            stack.startLocalCloud();
+            Map<String, String> settings = stack.applyTopology();
             settings.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", otlp.tracesEndpoint().toString());
             settings.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "200ms");
             settings.put("EVENTGATE_CARRIER_BACK_OFFICE_PASSWORD", BACK_OFFICE_PASSWORD);
 
-            programs.add(Program.of("carrier-service", List.of("-Xmx384m"), List.of("--server.port=" + carrierPort),
-                    settings).start().awaitHealthy(carrier.resolve("/actuator/health"), Duration.ofMinutes(3)));
-            Program ordersService = startOrders(ordersPort, settings, List.of());
+            stack.awaitHealthy(stack.startCarrier(List.of("--server.port=" + stack.carrierPort), settings));
+            Program ordersService = startOrders(settings, List.of());
 
             // 1. The whole flow, one trace.
             String trace = hex(16);
@@ -87,9 +56,9 @@ class OneTracePerOrderIT {
 
             // 2. The relay dies with the event unpublished (the bus unreachable for it); a new process publishes it.
             ordersService.close();
-            programs.remove(ordersService);
+            stack.stopped(ordersService);
             int deadPort = Program.freePort();
-            ordersService = startOrders(ordersPort, settings, List.of(
+            ordersService = startOrders(settings, List.of(
                     "--eventgate.aws.event-bridge-endpoint=http://127.0.0.1:" + deadPort));
             String afterCrash = hex(16);
             String stranded = placeOrder(orders, afterCrash);
@@ -97,8 +66,8 @@ class OneTracePerOrderIT {
                     .extracting(span -> span.service() + ": " + span.name())
                     .contains("orders-service: OrderCreated publish")); // the failed attempt
             ordersService.kill();
-            programs.remove(ordersService);
-            startOrders(ordersPort, settings, List.of());
+            stack.stopped(ordersService);
+            startOrders(settings, List.of());
 
             await().atMost(Duration.ofMinutes(2)).until(() -> status(carrier.resolve("/shipments/" + stranded)).equals("RECEIVED"));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(otlp.spans(afterCrash))
@@ -108,15 +77,13 @@ class OneTracePerOrderIT {
         }
     }
 
-    private Program startOrders(int port, Map<String, String> settings, List<String> extra) throws IOException {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=" + port,
+    private Program startOrders(Map<String, String> settings, List<String> extra) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=" + stack.ordersPort,
                 // a record left by a killed process is taken over soon, and retried soon
                 "--eventgate.orders.outbox.lease=2s", "--eventgate.orders.outbox.sweep-interval=500ms",
                 "--eventgate.orders.outbox.backoff=100ms", "--eventgate.orders.outbox.max-backoff=1s"));
         arguments.addAll(extra);
-        Program program = Program.of("orders-service", List.of("-Xmx384m"), arguments, settings).start();
-        programs.add(program);
-        return program.awaitHealthy(URI.create("http://localhost:" + port + "/actuator/health"), Duration.ofMinutes(3));
+        return stack.awaitHealthy(stack.startOrders(arguments, settings));
     }
 
     private String placeOrder(URI orders, String traceId) throws Exception {
@@ -157,16 +124,5 @@ class OneTracePerOrderIT {
         ThreadLocalRandom.current().nextBytes(random);
         random[0] |= 1;
         return HexFormat.of().formatHex(random);
-    }
-
-    private static Map<String, String> readEnv(Path envFile) throws IOException {
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(envFile)) {
-            int eq = line.indexOf('=');
-            if (!line.startsWith("#") && eq > 0) {
-                settings.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        return settings;
     }
 }

@@ -55,22 +55,16 @@ final class Program implements AutoCloseable {
         }
     }
 
-    /**
-     * A program run as {@code java [jvmOptions] -jar <its jar> arguments...}, logging to {@code <logs>/<test>/<name>.log}
-     * where {@code test} is the calling test class: the system tests run side by side, each with its own logs.
-     */
+    /** A program run as {@code java [jvmOptions] -jar <its jar> arguments...}, logging to the logs directory. */
     static Program of(String name, List<String> jvmOptions, List<String> arguments, Map<String, String> environment)
             throws IOException {
-        String test = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass()
-                .getSimpleName();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar(name).toString());
         command.addAll(arguments);
-        return new Program(name, command, environment,
-                Files.createDirectories(logs().resolve(test)).resolve(name + ".log"));
+        return new Program(name, command, environment, logs().resolve(name + ".log"));
     }
 
     Program start() throws IOException {

@@ -1,12 +1,13 @@
 package io.eventgate.carrier.report;
 
+import io.eventgate.web.retry.Pauses;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
  * Exponential backoff with "equal jitter": after attempt {@code n} the ceiling is
- * {@code min(max, initial * 2^(n-1))} and the delay is drawn from {@code [ceiling/2, ceiling]}, so that many
+ * {@code min(max, initial * 2^(n-1))} (service-web's {@link Pauses}, as everywhere in the services) and the delay is drawn from {@code [ceiling/2, ceiling]}, so that many
  * carriers retrying after the same outage spread out without ever retrying immediately. A gateway's
  * {@code Retry-After} wins when it asks for longer (bounded by {@code maxRetryAfter}).
  */
@@ -34,9 +35,6 @@ final class Backoff {
     }
 
     long ceilingMillis(int failedAttempts) {
-        int doublings = Math.min(Math.max(failedAttempts - 1, 0), 30);
-        long ceiling = initial.toMillis() << doublings;
-        // the shift can overflow for large initial values; anything past max is max anyway
-        return ceiling <= 0 || ceiling > max.toMillis() ? max.toMillis() : ceiling;
+        return Pauses.after(failedAttempts, initial, max).toMillis();
     }
 }

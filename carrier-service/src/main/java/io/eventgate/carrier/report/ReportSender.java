@@ -1,6 +1,6 @@
 package io.eventgate.carrier.report;
 
-import io.eventgate.carrier.observability.OrderLog;
+import io.eventgate.web.tracing.OrderLog;
 import io.eventgate.contracts.TraceParent;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;

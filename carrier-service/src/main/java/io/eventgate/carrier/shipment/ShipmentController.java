@@ -97,8 +97,7 @@ class ShipmentController {
     @ApiResponse(responseCode = "404", description = "no shipment for the order",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{orderId}")
-    ShipmentResponse get(@PathVariable @Size(max = 64) @Pattern(regexp = ShipmentRequest.ID_PATTERN,
-            message = ShipmentRequest.ID_MESSAGE) String orderId) {
+    ShipmentResponse get(@PathVariable @OrderIdValue String orderId) {
         return ShipmentResponse.of(shipments.get(orderId));
     }
 
@@ -114,8 +113,7 @@ class ShipmentController {
     @ApiResponse(responseCode = "409", description = "the shipment is not RECEIVED",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/{orderId}/dispatch")
-    ShipmentResponse dispatch(@PathVariable @Size(max = 64) @Pattern(regexp = ShipmentRequest.ID_PATTERN,
-            message = ShipmentRequest.ID_MESSAGE) String orderId) {
+    ShipmentResponse dispatch(@PathVariable @OrderIdValue String orderId) {
         return ShipmentResponse.of(shipments.dispatch(orderId));
     }
 
@@ -124,8 +122,7 @@ class ShipmentController {
     @ApiResponse(responseCode = "409", description = "the shipment is not SHIPPED",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/{orderId}/deliver")
-    ShipmentResponse deliver(@PathVariable @Size(max = 64) @Pattern(regexp = ShipmentRequest.ID_PATTERN,
-            message = ShipmentRequest.ID_MESSAGE) String orderId) {
+    ShipmentResponse deliver(@PathVariable @OrderIdValue String orderId) {
         return ShipmentResponse.of(shipments.deliver(orderId));
     }
 

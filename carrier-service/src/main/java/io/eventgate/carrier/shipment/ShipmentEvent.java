@@ -20,85 +20,52 @@ public sealed interface ShipmentEvent {
 
     Instant occurredAt();
 
-    EventContract contract();
+    default EventContract contract() {
+        return switch (this) {
+            case OrderShipped shipped -> EventContract.ORDER_SHIPPED;
+            case OrderDelivered delivered -> EventContract.ORDER_DELIVERED;
+            case OrderCancelled cancelled -> EventContract.ORDER_CANCELLED;
+        };
+    }
 
     /**
      * The place of this event in the life of one shipment ({@code OrderShipped} before {@code OrderDelivered}), so
      * that reports of the same order are sent in the order they happened even within one millisecond.
      */
-    int stage();
+    default int stage() {
+        return this instanceof OrderDelivered ? 2 : 1;
+    }
 
     /** The {@code data} object of the report, in contract field order. */
-    Map<String, Object> data();
+    default Map<String, Object> data() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("orderId", orderId());
+        switch (this) {
+            case OrderShipped shipped -> {
+                data.put("trackingNumber", shipped.trackingNumber());
+                data.put("carrier", CARRIER_NAME);
+                data.put("shippedAt", occurredAt().toString());
+            }
+            case OrderDelivered delivered -> data.put("deliveredAt", occurredAt().toString());
+            case OrderCancelled cancelled -> {
+                data.put("reason", cancelled.reason());
+                data.put("cancelledAt", occurredAt().toString());
+            }
+        }
+        return data;
+    }
 
     /** The parcel left the depot. */
     record OrderShipped(String orderId, String correlationId, String trackingNumber, Instant occurredAt)
             implements ShipmentEvent {
-
-        @Override
-        public EventContract contract() {
-            return EventContract.ORDER_SHIPPED;
-        }
-
-        @Override
-        public int stage() {
-            return 1;
-        }
-
-        @Override
-        public Map<String, Object> data() {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("orderId", orderId);
-            data.put("trackingNumber", trackingNumber);
-            data.put("carrier", CARRIER_NAME);
-            data.put("shippedAt", occurredAt.toString());
-            return data;
-        }
     }
 
     /** The parcel reached the customer. */
     record OrderDelivered(String orderId, String correlationId, Instant occurredAt) implements ShipmentEvent {
-
-        @Override
-        public EventContract contract() {
-            return EventContract.ORDER_DELIVERED;
-        }
-
-        @Override
-        public int stage() {
-            return 2;
-        }
-
-        @Override
-        public Map<String, Object> data() {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("orderId", orderId);
-            data.put("deliveredAt", occurredAt.toString());
-            return data;
-        }
     }
 
     /** The carrier will never ship the order. */
     record OrderCancelled(String orderId, String correlationId, String reason, Instant occurredAt)
             implements ShipmentEvent {
-
-        @Override
-        public EventContract contract() {
-            return EventContract.ORDER_CANCELLED;
-        }
-
-        @Override
-        public int stage() {
-            return 1;
-        }
-
-        @Override
-        public Map<String, Object> data() {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("orderId", orderId);
-            data.put("reason", reason);
-            data.put("cancelledAt", occurredAt.toString());
-            return data;
-        }
     }
 }

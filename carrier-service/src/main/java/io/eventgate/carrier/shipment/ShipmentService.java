@@ -1,6 +1,6 @@
 package io.eventgate.carrier.shipment;
 
-import io.eventgate.carrier.observability.OrderLog;
+import io.eventgate.web.tracing.OrderLog;
 import io.eventgate.carrier.report.ReportSender;
 import io.eventgate.carrier.shipment.ShipmentStore.Receipt;
 import java.time.Clock;

@@ -9,14 +9,13 @@ import io.eventgate.carrier.StubGateway;
 import io.eventgate.contracts.TraceParent;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.eventgate.web.testing.PrometheusSamples;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,16 +156,8 @@ class CarrierTraceTest {
         return response.body();
     }
 
-    /** The value of the first sample of {@code metric} whose labels contain every one given; 0 when none. */
     private static double value(String exposition, String metric, String... labels) {
-        Matcher sample = Pattern.compile("(?m)^" + metric + "(\\{[^}]*})? (\\S+)$").matcher(exposition);
-        while (sample.find()) {
-            String found = sample.group(1) == null ? "" : sample.group(1);
-            if (List.of(labels).stream().allMatch(found::contains)) {
-                return Double.parseDouble(sample.group(2));
-            }
-        }
-        return 0;
+        return PrometheusSamples.value(exposition, metric, labels);
     }
 
     private static List<SpanData> spansOf(String traceId) {

@@ -7,12 +7,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.eventgate.carrier.Contracts;
 import io.eventgate.carrier.RunningCarrier;
+import io.eventgate.carrier.RunningCarrierTest;
 import io.eventgate.carrier.StubGateway;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -20,22 +19,7 @@ import tools.jackson.databind.JsonNode;
  * The background sender against a scripted gateway. Tests run one after another against one sender, and each waits
  * until its reports are settled, so every script is consumed by the report it was written for.
  */
-class ReportSenderTest {
-
-    private static StubGateway gateway;
-    private static RunningCarrier carrier;
-
-    @BeforeAll
-    static void start() {
-        gateway = StubGateway.start();
-        carrier = RunningCarrier.start(RunningCarrier.newTable(), gateway.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        carrier.close();
-        gateway.close();
-    }
+class ReportSenderTest extends RunningCarrierTest {
 
     @Test
     void retriesThroughThreeFailuresThenIsAccepted() {

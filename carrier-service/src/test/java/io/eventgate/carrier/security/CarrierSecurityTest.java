@@ -6,42 +6,25 @@ import static io.eventgate.carrier.RunningCarrier.shipmentRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventgate.carrier.RunningCarrier;
-import io.eventgate.carrier.StubGateway;
+import io.eventgate.carrier.RunningCarrierTest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The carrier's two credentials (README, trust model): the API destination's key opens {@code POST /shipments} and
  * nothing else; the back-office credential opens the back office and not {@code POST /shipments}.
  */
-class CarrierSecurityTest {
-
-    private static StubGateway gateway;
-    private static RunningCarrier carrier;
+class CarrierSecurityTest extends RunningCarrierTest {
 
     /** Every back-office operation, as method and path (for an order that exists). */
     private static List<String[]> backOffice(String orderId) {
         return List.of(new String[] {"GET", "/shipments?status=RECEIVED"}, new String[] {"GET", "/shipments/" + orderId},
                 new String[] {"POST", "/shipments/" + orderId + "/dispatch"}, new String[] {"POST", "/shipments/" + orderId + "/deliver"},
                 new String[] {"POST", "/products/SKU-" + orderId + "/discontinue"});
-    }
-
-    @BeforeAll
-    static void start() {
-        gateway = StubGateway.start();
-        carrier = RunningCarrier.start(RunningCarrier.newTable(), gateway.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        carrier.close();
-        gateway.close();
     }
 
     private static String basic(String user, String password) {

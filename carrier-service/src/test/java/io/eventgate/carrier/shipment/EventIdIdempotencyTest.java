@@ -5,13 +5,11 @@ import static io.eventgate.carrier.RunningCarrier.shipmentRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventgate.carrier.RunningCarrier;
-import io.eventgate.carrier.StubGateway;
+import io.eventgate.carrier.RunningCarrierTest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -20,25 +18,10 @@ import tools.jackson.databind.JsonNode;
  * or from a resolved {@code Idempotency-Key} header; never from a header that is a JSON path sent as it stands.
  * Over real HTTP against DynamoDB Local.
  */
-class EventIdIdempotencyTest {
+class EventIdIdempotencyTest extends RunningCarrierTest {
 
     /** What LocalStack sends for {@code HeaderParameters: {"Idempotency-Key": "$.id"}} (localstack#12062). */
     private static final String UNRESOLVED = "$.id";
-
-    private static StubGateway gateway;
-    private static RunningCarrier carrier;
-
-    @BeforeAll
-    static void start() {
-        gateway = StubGateway.start();
-        carrier = RunningCarrier.start(RunningCarrier.newTable(), gateway.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        carrier.close();
-        gateway.close();
-    }
 
     @Test
     void acceptsTheEventIdFromTheBodyAndAnswersItsRedeliveryWithTheStoredShipment() {

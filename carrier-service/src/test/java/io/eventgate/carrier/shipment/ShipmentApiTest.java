@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.eventgate.carrier.RunningCarrier;
-import io.eventgate.carrier.StubGateway;
+import io.eventgate.carrier.RunningCarrierTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,28 +16,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The shipments and products API over real HTTP, against DynamoDB Local, with a stub gateway accepting reports. */
-class ShipmentApiTest {
-
-    private static StubGateway gateway;
-    private static RunningCarrier carrier;
-
-    @BeforeAll
-    static void start() {
-        gateway = StubGateway.start();
-        carrier = RunningCarrier.start(RunningCarrier.newTable(), gateway.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        carrier.close();
-        gateway.close();
-    }
+class ShipmentApiTest extends RunningCarrierTest {
 
     private static String newOrderId() {
         return "o-" + UUID.randomUUID();

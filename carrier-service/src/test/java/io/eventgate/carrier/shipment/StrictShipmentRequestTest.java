@@ -5,7 +5,7 @@ import static io.eventgate.carrier.RunningCarrier.shipmentRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventgate.carrier.RunningCarrier;
-import io.eventgate.carrier.StubGateway;
+import io.eventgate.carrier.RunningCarrierTest;
 import io.eventgate.web.testing.RawHttp;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,22 +24,7 @@ import tools.jackson.databind.JsonNode;
  * {@code POST /shipments} takes its contract literally: no value is coerced into another type, the body is capped,
  * and text that could not travel unchanged is refused — each a problem naming the field, with nothing stored.
  */
-class StrictShipmentRequestTest {
-
-    private static StubGateway gateway;
-    private static RunningCarrier carrier;
-
-    @BeforeAll
-    static void start() {
-        gateway = StubGateway.start();
-        carrier = RunningCarrier.start(RunningCarrier.newTable(), gateway.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        carrier.close();
-        gateway.close();
-    }
+class StrictShipmentRequestTest extends RunningCarrierTest {
 
     private static List<String> fields(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);

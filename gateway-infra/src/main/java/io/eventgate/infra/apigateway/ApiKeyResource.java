@@ -2,7 +2,7 @@ package io.eventgate.infra.apigateway;
 
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
-import io.eventgate.infra.provision.Resource;
+import io.eventgate.infra.provision.NamedResource;
 import io.eventgate.infra.settings.SecretKeeper;
 import io.eventgate.infra.settings.Secrets;
 import java.security.MessageDigest;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.apigateway.model.ApiKey;
  * A partner's gateway API key. Its value is the configured one, or generated (and kept) on creation; an existing key
  * whose value differs from the configured one is replaced, since API Gateway cannot change a key's value.
  */
-public final class ApiKeyResource implements Resource {
+public final class ApiKeyResource extends NamedResource {
 
     private final String keyName;
     private final String variable;
@@ -29,6 +29,7 @@ public final class ApiKeyResource implements Resource {
      */
     public ApiKeyResource(String keyName, String variable, Optional<String> configuredValue, SecretKeeper keeper,
                           ApiGatewayClient apiGateway) {
+        super("apigateway api key", keyName);
         this.keyName = keyName;
         this.variable = variable;
         this.configuredValue = configuredValue;
@@ -38,16 +39,6 @@ public final class ApiKeyResource implements Resource {
 
     /** The key's name; its value is a secret and not part of the description. */
     public String keyName() {
-        return keyName;
-    }
-
-    @Override
-    public String kind() {
-        return "apigateway api key";
-    }
-
-    @Override
-    public String name() {
         return keyName;
     }
 

@@ -2,7 +2,7 @@ package io.eventgate.infra.apigateway;
 
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
-import io.eventgate.infra.provision.Resource;
+import io.eventgate.infra.provision.NamedResource;
 import io.eventgate.infra.settings.PartnerSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.apigateway.model.NotFoundException;
  * request mapping template of flow step 5 (which also enforces each partner key's grants) and response templates that
  * turn what EventBridge answered into a status the caller can act on ({@link PutEventsTemplates}).
  */
-public final class IntegrationResource implements Resource {
+public final class IntegrationResource extends NamedResource {
 
     /** What the integration should be, given the facts. */
     public record Desired(String uri, String credentials, Map<String, String> requestParameters,
@@ -45,6 +45,7 @@ public final class IntegrationResource implements Resource {
      */
     public IntegrationResource(String pathPart, String region, String busName, String roleFact,
                                List<PartnerSettings> partners, ApiGatewayClient apiGateway) {
+        super("apigateway integration", MethodResource.HTTP_METHOD + " /" + pathPart + " -> events:PutEvents");
         this.pathPart = pathPart;
         this.region = region;
         this.busName = busName;
@@ -84,16 +85,6 @@ public final class IntegrationResource implements Resource {
         partners.forEach(partner -> grants.addAll(PutEventsTemplates.grants(
                 facts.require(ApiFacts.apiKeyId(partner.apiKeyName())), partner)));
         return desired(region, busName, facts.require(roleFact), grants);
-    }
-
-    @Override
-    public String kind() {
-        return "apigateway integration";
-    }
-
-    @Override
-    public String name() {
-        return MethodResource.HTTP_METHOD + " /" + pathPart + " -> events:PutEvents";
     }
 
     static Desired desired(String region, String busName, String credentials, List<PutEventsTemplates.Grant> grants) {

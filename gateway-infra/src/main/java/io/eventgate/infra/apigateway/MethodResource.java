@@ -2,7 +2,7 @@ package io.eventgate.infra.apigateway;
 
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
-import io.eventgate.infra.provision.Resource;
+import io.eventgate.infra.provision.NamedResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.apigateway.model.NotFoundException;
  * {@code POST /events}: requires an API key, validates the body against the envelope model, and declares the status
  * codes the integration answers with. A method that differs is replaced (its integration follows in the next step).
  */
-public final class MethodResource implements Resource {
+public final class MethodResource extends NamedResource {
 
     static final String HTTP_METHOD = "POST";
     static final Set<String> STATUS_CODES = PutEventsTemplates.STATUSES;
@@ -29,6 +29,7 @@ public final class MethodResource implements Resource {
     private final ApiGatewayClient apiGateway;
 
     public MethodResource(String pathPart, String modelName, String validatorName, ApiGatewayClient apiGateway) {
+        super("apigateway method", HTTP_METHOD + " /" + pathPart);
         this.pathPart = pathPart;
         this.modelName = modelName;
         this.validatorName = validatorName;
@@ -52,16 +53,6 @@ public final class MethodResource implements Resource {
     public Desired desired() {
         return new Desired(HTTP_METHOD, "NONE", true, validatorName, Map.of(ModelResource.CONTENT_TYPE, modelName),
                 STATUS_CODES);
-    }
-
-    @Override
-    public String kind() {
-        return "apigateway method";
-    }
-
-    @Override
-    public String name() {
-        return HTTP_METHOD + " /" + pathPart;
     }
 
     @Override

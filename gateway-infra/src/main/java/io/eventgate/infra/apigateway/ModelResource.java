@@ -3,7 +3,7 @@ package io.eventgate.infra.apigateway;
 import io.eventgate.infra.aws.JsonDocs;
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
-import io.eventgate.infra.provision.Resource;
+import io.eventgate.infra.provision.NamedResource;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.apigateway.model.GetModelResponse;
 import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 
 /** The request model: the JSON Schema (draft 4) {@link GatewayModel} generates from event-contracts. */
-public final class ModelResource implements Resource {
+public final class ModelResource extends NamedResource {
 
     static final String CONTENT_TYPE = "application/json";
 
@@ -20,6 +20,7 @@ public final class ModelResource implements Resource {
     private final ApiGatewayClient apiGateway;
 
     public ModelResource(String modelName, String schema, ApiGatewayClient apiGateway) {
+        super("apigateway model", modelName);
         this.modelName = modelName;
         this.schema = schema;
         this.apiGateway = apiGateway;
@@ -32,16 +33,6 @@ public final class ModelResource implements Resource {
 
     public String contentType() {
         return CONTENT_TYPE;
-    }
-
-    @Override
-    public String kind() {
-        return "apigateway model";
-    }
-
-    @Override
-    public String name() {
-        return modelName;
     }
 
     @Override

@@ -2,17 +2,19 @@ package io.eventgate.infra.apigateway;
 
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
+import io.eventgate.infra.provision.NamedResource;
 import io.eventgate.infra.provision.Resource;
 import java.util.Optional;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 
 /** The {@code /events} resource under the API's root. */
-public final class PathResource implements Resource {
+public final class PathResource extends NamedResource {
 
     private final String pathPart;
     private final ApiGatewayClient apiGateway;
 
     public PathResource(String pathPart, ApiGatewayClient apiGateway) {
+        super("apigateway resource", "/" + pathPart);
         this.pathPart = pathPart;
         this.apiGateway = apiGateway;
     }
@@ -20,16 +22,6 @@ public final class PathResource implements Resource {
     /** The path part under the API's root, without slashes. */
     public String pathPart() {
         return pathPart;
-    }
-
-    @Override
-    public String kind() {
-        return "apigateway resource";
-    }
-
-    @Override
-    public String name() {
-        return "/" + pathPart;
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.eventgate.infra.apigateway;
 
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
-import io.eventgate.infra.provision.Resource;
+import io.eventgate.infra.provision.NamedResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,12 +11,13 @@ import software.amazon.awssdk.services.apigateway.model.PatchOperation;
 import software.amazon.awssdk.services.apigateway.model.RequestValidator;
 
 /** The validator that makes API Gateway check request bodies against the model (and nothing else). */
-public final class RequestValidatorResource implements Resource {
+public final class RequestValidatorResource extends NamedResource {
 
     private final String validatorName;
     private final ApiGatewayClient apiGateway;
 
     public RequestValidatorResource(String validatorName, ApiGatewayClient apiGateway) {
+        super("apigateway request validator", validatorName);
         this.validatorName = validatorName;
         this.apiGateway = apiGateway;
     }
@@ -29,16 +30,6 @@ public final class RequestValidatorResource implements Resource {
     /** ... and no request parameters. */
     public boolean validatesRequestParameters() {
         return false;
-    }
-
-    @Override
-    public String kind() {
-        return "apigateway request validator";
-    }
-
-    @Override
-    public String name() {
-        return validatorName;
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.eventgate.infra.apigateway;
 import io.eventgate.infra.provision.CannotConverge;
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
-import io.eventgate.infra.provision.Resource;
+import io.eventgate.infra.provision.NamedResource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.apigateway.model.RestApi;
  * The REST API, found by name. The {@code _custom_id_} tag fixes its id on local-cloud and LocalStack (so the invoke
  * URL is known in advance); AWS ignores the tag and assigns an id. Deleting it deletes everything in it.
  */
-public final class RestApiResource implements Resource {
+public final class RestApiResource extends NamedResource {
 
     static final String CUSTOM_ID_TAG = "_custom_id_";
 
@@ -25,6 +25,7 @@ public final class RestApiResource implements Resource {
     private final ApiGatewayClient apiGateway;
 
     public RestApiResource(String apiName, String customId, ApiGatewayClient apiGateway) {
+        super("apigateway rest api", apiName);
         this.apiName = apiName;
         this.customId = customId;
         this.apiGateway = apiGateway;
@@ -43,16 +44,6 @@ public final class RestApiResource implements Resource {
     /** The endpoint type the API is created with. */
     public String endpointType() {
         return EndpointType.REGIONAL.toString();
-    }
-
-    @Override
-    public String kind() {
-        return "apigateway rest api";
-    }
-
-    @Override
-    public String name() {
-        return apiName;
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.eventgate.infra.apigateway;
 
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
-import io.eventgate.infra.provision.Resource;
+import io.eventgate.infra.provision.NamedResource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.apigateway.model.NotFoundException;
  * made from, so {@code apply} redeploys exactly when the API changed, including after a run that changed the API but
  * failed before deploying.
  */
-public final class StageResource implements Resource {
+public final class StageResource extends NamedResource {
 
     private static final String DIGEST_PREFIX = "eventgate config sha256:";
 
@@ -27,22 +27,13 @@ public final class StageResource implements Resource {
     private final ApiGatewayClient apiGateway;
 
     public StageResource(String stage, ApiGatewayClient apiGateway) {
+        super("apigateway stage", stage);
         this.stage = stage;
         this.apiGateway = apiGateway;
     }
 
     /** The stage name. */
     public String stage() {
-        return stage;
-    }
-
-    @Override
-    public String kind() {
-        return "apigateway stage";
-    }
-
-    @Override
-    public String name() {
         return stage;
     }
 

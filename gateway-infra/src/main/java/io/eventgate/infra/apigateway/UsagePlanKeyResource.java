@@ -2,19 +2,20 @@ package io.eventgate.infra.apigateway;
 
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
-import io.eventgate.infra.provision.Resource;
+import io.eventgate.infra.provision.NamedResource;
 import java.util.Optional;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 
 /** Puts a partner's key into its usage plan, which is what admits the key to the stage. */
-public final class UsagePlanKeyResource implements Resource {
+public final class UsagePlanKeyResource extends NamedResource {
 
     private final String planName;
     private final String keyName;
     private final ApiGatewayClient apiGateway;
 
     public UsagePlanKeyResource(String planName, String keyName, ApiGatewayClient apiGateway) {
+        super("apigateway usage plan key", planName + " <- " + keyName);
         this.planName = planName;
         this.keyName = keyName;
         this.apiGateway = apiGateway;
@@ -26,16 +27,6 @@ public final class UsagePlanKeyResource implements Resource {
 
     public String keyName() {
         return keyName;
-    }
-
-    @Override
-    public String kind() {
-        return "apigateway usage plan key";
-    }
-
-    @Override
-    public String name() {
-        return planName + " <- " + keyName;
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.eventgate.infra.apigateway;
 
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
-import io.eventgate.infra.provision.Resource;
+import io.eventgate.infra.provision.NamedResource;
 import io.eventgate.infra.settings.PartnerSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +19,14 @@ import software.amazon.awssdk.services.apigateway.model.UsagePlan;
  * A partner's usage plan: throttle and quota per key, attached to the API's stage (a key only works through a plan
  * attached to the stage it calls).
  */
-public final class UsagePlanResource implements Resource {
+public final class UsagePlanResource extends NamedResource {
 
     private final PartnerSettings partner;
     private final String stage;
     private final ApiGatewayClient apiGateway;
 
     public UsagePlanResource(PartnerSettings partner, String stage, ApiGatewayClient apiGateway) {
+        super("apigateway usage plan", partner.usagePlanName());
         this.partner = partner;
         this.stage = stage;
         this.apiGateway = apiGateway;
@@ -39,16 +40,6 @@ public final class UsagePlanResource implements Resource {
     /** The stage the plan admits keys to. */
     public String stage() {
         return stage;
-    }
-
-    @Override
-    public String kind() {
-        return "apigateway usage plan";
-    }
-
-    @Override
-    public String name() {
-        return partner.usagePlanName();
     }
 
     @Override

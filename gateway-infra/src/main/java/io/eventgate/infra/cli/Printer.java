@@ -10,7 +10,8 @@ final class Printer {
     private Printer() {
     }
 
-    static void print(Report report, PrintWriter out) {
+    /** @return the exit code the report stands for: 0 when it succeeded, else 1 */
+    static int print(Report report, PrintWriter out) {
         for (Outcome outcome : report.outcomes()) {
             boolean quiet = !outcome.change().changes() && outcome.status() == Outcome.Status.DONE;
             if (quiet) {
@@ -28,5 +29,6 @@ final class Printer {
             outcome.change().details().forEach(detail -> out.println("      " + detail));
         }
         out.println(report.summary());
+        return report.succeeded() ? 0 : 1;
     }
 }

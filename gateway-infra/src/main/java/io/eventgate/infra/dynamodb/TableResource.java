@@ -3,7 +3,7 @@ package io.eventgate.infra.dynamodb;
 import io.eventgate.infra.provision.CannotConverge;
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
-import io.eventgate.infra.provision.Resource;
+import io.eventgate.infra.provision.NamedResource;
 import io.eventgate.infra.settings.TableSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,13 +31,14 @@ import static io.eventgate.infra.dynamodb.TableSchemas.sameProjection;
  * One on-demand table with its global secondary indexes, stream and TTL. Indexes, stream and TTL converge in place;
  * a different key schema is reported, never fixed by dropping the table and its data.
  */
-public final class TableResource implements Resource {
+public final class TableResource extends NamedResource {
 
     private final TableSettings table;
     private final DynamoDbClient dynamo;
     private final TableWaits waits;
 
     public TableResource(TableSettings table, DynamoDbClient dynamo) {
+        super("dynamodb table", table.name());
         this.table = table;
         this.dynamo = dynamo;
         this.waits = new TableWaits(dynamo, table.name());
@@ -55,16 +56,6 @@ public final class TableResource implements Resource {
     /** Tables are created on demand (pay per request). */
     public String billingMode() {
         return BillingMode.PAY_PER_REQUEST.toString();
-    }
-
-    @Override
-    public String kind() {
-        return "dynamodb table";
-    }
-
-    @Override
-    public String name() {
-        return table.name();
     }
 
     @Override

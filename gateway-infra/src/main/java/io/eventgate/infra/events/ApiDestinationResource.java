@@ -2,7 +2,7 @@ package io.eventgate.infra.events;
 
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
-import io.eventgate.infra.provision.Resource;
+import io.eventgate.infra.provision.NamedResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundExcepti
  * The API destination {@code POST {carrier}/shipments} with its invocation rate limit, using the connection. After
  * apply it must be {@code ACTIVE}: EventBridge invokes no inactive destination.
  */
-public final class ApiDestinationResource implements Resource {
+public final class ApiDestinationResource extends NamedResource {
 
     private final String destination;
     private final String connection;
@@ -27,6 +27,7 @@ public final class ApiDestinationResource implements Resource {
 
     public ApiDestinationResource(String destination, String connection, String url, int rateLimitPerSecond,
                                   EventBridgeClient events) {
+        super("eventbridge api destination", destination);
         this.destination = destination;
         this.connection = connection;
         this.url = url;
@@ -55,16 +56,6 @@ public final class ApiDestinationResource implements Resource {
 
     public int rateLimitPerSecond() {
         return rateLimitPerSecond;
-    }
-
-    @Override
-    public String kind() {
-        return "eventbridge api destination";
-    }
-
-    @Override
-    public String name() {
-        return destination;
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.eventgate.infra.events;
 
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
-import io.eventgate.infra.provision.Resource;
+import io.eventgate.infra.provision.NamedResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.eventbridge.model.DescribeArchiveResponse
 import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
 
 /** The archive that keeps every event on the bus, so that {@code replay} can send them again. */
-public final class ArchiveResource implements Resource {
+public final class ArchiveResource extends NamedResource {
 
     private final String archive;
     private final String bus;
@@ -20,6 +20,7 @@ public final class ArchiveResource implements Resource {
     private final EventBridgeClient events;
 
     public ArchiveResource(String archive, String bus, int retentionDays, EventBridgeClient events) {
+        super("eventbridge archive", archive);
         this.archive = archive;
         this.bus = bus;
         this.retentionDays = retentionDays;
@@ -38,16 +39,6 @@ public final class ArchiveResource implements Resource {
     /** 0 keeps events forever. */
     public int retentionDays() {
         return retentionDays;
-    }
-
-    @Override
-    public String kind() {
-        return "eventbridge archive";
-    }
-
-    @Override
-    public String name() {
-        return archive;
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.eventgate.infra.events;
 import io.eventgate.infra.provision.CannotConverge;
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
-import io.eventgate.infra.provision.Resource;
+import io.eventgate.infra.provision.NamedResource;
 import io.eventgate.infra.settings.SecretKeeper;
 import io.eventgate.infra.settings.Secrets;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundExcepti
  * <p>The key comes from {@link Secrets}; when there is none and the connection does not exist yet, a fresh key is
  * generated and handed to the {@link SecretKeeper} before the connection is created.
  */
-public final class ConnectionResource implements Resource {
+public final class ConnectionResource extends NamedResource {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionResource.class);
     private static final String DESCRIPTION = "eventgate: carrier-service API key; ";
@@ -35,6 +35,7 @@ public final class ConnectionResource implements Resource {
 
     public ConnectionResource(String connection, String headerName, Optional<String> knownKey, SecretKeeper keeper,
                               EventBridgeClient events) {
+        super("eventbridge connection", connection);
         this.connection = connection;
         this.headerName = headerName;
         this.knownKey = knownKey;
@@ -59,16 +60,6 @@ public final class ConnectionResource implements Resource {
     /** The header the key is sent in. */
     public String headerName() {
         return headerName;
-    }
-
-    @Override
-    public String kind() {
-        return "eventbridge connection";
-    }
-
-    @Override
-    public String name() {
-        return connection;
     }
 
     @Override

@@ -2,34 +2,25 @@ package io.eventgate.infra.events;
 
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
-import io.eventgate.infra.provision.Resource;
+import io.eventgate.infra.provision.NamedResource;
 import java.util.Optional;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
 
 /** The custom event bus everything is published to. */
-public final class EventBusResource implements Resource {
+public final class EventBusResource extends NamedResource {
 
     private final String bus;
     private final EventBridgeClient events;
 
     public EventBusResource(String bus, EventBridgeClient events) {
+        super("eventbridge bus", bus);
         this.bus = bus;
         this.events = events;
     }
 
     public static String arnFact(String bus) {
         return "events.bus." + bus + ".arn";
-    }
-
-    @Override
-    public String kind() {
-        return "eventbridge bus";
-    }
-
-    @Override
-    public String name() {
-        return bus;
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.eventgate.infra.aws.JsonDocs;
 import io.eventgate.infra.provision.CannotConverge;
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
-import io.eventgate.infra.provision.Resource;
+import io.eventgate.infra.provision.NamedResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
  * A rule on the bus and its targets. The pattern and targets are computed from facts (queue ARNs, the carrier key's
  * id, the API destination ARN), so they follow whatever the earlier resources became.
  */
-public final class RuleResource implements Resource {
+public final class RuleResource extends NamedResource {
 
     /** What the rule should be, given the facts. */
     public record Desired(String description, String eventPattern, List<Target> targets) {
@@ -35,6 +35,7 @@ public final class RuleResource implements Resource {
     private final EventBridgeClient events;
 
     public RuleResource(String rule, String bus, Function<Facts, Desired> desired, EventBridgeClient events) {
+        super("eventbridge rule", rule);
         this.rule = rule;
         this.bus = bus;
         this.desired = desired;
@@ -53,16 +54,6 @@ public final class RuleResource implements Resource {
     /** The pattern, description and targets the rule must have, given the facts: its desired state as data. */
     public Desired desired(Facts facts) {
         return desired.apply(facts);
-    }
-
-    @Override
-    public String kind() {
-        return "eventbridge rule";
-    }
-
-    @Override
-    public String name() {
-        return rule;
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.eventgate.infra.iam;
 import io.eventgate.infra.aws.JsonDocs;
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
-import io.eventgate.infra.provision.Resource;
+import io.eventgate.infra.provision.NamedResource;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Role;
 
 /** A service role with one inline policy, both converged to the topology's documents. */
-public final class RoleResource implements Resource {
+public final class RoleResource extends NamedResource {
 
     private static final String POLICY_NAME = "eventgate";
 
@@ -29,6 +29,7 @@ public final class RoleResource implements Resource {
      * @param permissions the inline policy, given the facts (it names resources created earlier)
      */
     public RoleResource(String roleName, String trustPolicy, Function<Facts, String> permissions, IamClient iam) {
+        super("iam role", roleName);
         this.roleName = roleName;
         this.trustPolicy = trustPolicy;
         this.permissions = permissions;
@@ -47,16 +48,6 @@ public final class RoleResource implements Resource {
     /** The role's inline policy, given the facts. */
     public String permissions(Facts facts) {
         return permissions.apply(facts);
-    }
-
-    @Override
-    public String kind() {
-        return "iam role";
-    }
-
-    @Override
-    public String name() {
-        return roleName;
     }
 
     @Override

@@ -13,13 +13,15 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.ValueInstantiationException;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Builds {@link InfraSettings} from, lowest precedence first: the defaults on the classpath
- * ({@code io/eventgate/infra/topology.yaml}), an optional YAML file, the environment variables in {@link #ENVIRONMENT},
+ * ({@code io/eventgate/infra/topology.yaml}, with {@code tables} read from the services' layout files
+ * {@link #TABLE_LAYOUTS}), an optional YAML file, the environment variables in {@link #ENVIRONMENT},
  * and {@code path=value} overrides (the CLI's {@code --set} and dedicated flags).
  */
 public final class SettingsLoader {
@@ -28,6 +30,13 @@ public final class SettingsLoader {
     public static final Map<String, String> ENVIRONMENT = environmentNames();
 
     private static final String DEFAULTS = "io/eventgate/infra/topology.yaml";
+
+    /**
+     * The services' tables, each described once in its owning service's layout file (copied onto this module's
+     * classpath by its build): orders-service's {@code orders} and carrier-service's {@code carrier-shipments}.
+     */
+    public static final List<String> TABLE_LAYOUTS = List.of("eventgate/tables/orders.yaml",
+            "eventgate/tables/carrier-shipments.yaml");
 
     private final YAMLMapper yaml = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -70,11 +79,18 @@ public final class SettingsLoader {
     }
 
     private ObjectNode readDefaults() {
-        try (InputStream in = SettingsLoader.class.getClassLoader().getResourceAsStream(DEFAULTS)) {
+        ObjectNode defaults = (ObjectNode) readResource(DEFAULTS);
+        ArrayNode tables = defaults.putArray("tables");
+        TABLE_LAYOUTS.forEach(layout -> tables.add(readResource(layout)));
+        return defaults;
+    }
+
+    private JsonNode readResource(String resource) {
+        try (InputStream in = SettingsLoader.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(DEFAULTS + " is missing from the classpath");
+                throw new IllegalStateException(resource + " is missing from the classpath");
             }
-            return (ObjectNode) yaml.readTree(in);
+            return yaml.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

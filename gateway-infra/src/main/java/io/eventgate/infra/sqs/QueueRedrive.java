@@ -1,29 +1,35 @@
 package io.eventgate.infra.sqs;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksResultEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
 
 /**
- * Reads messages of a DLQ and hands them on, deleting each only after it was handed on: a crash in between sends a
- * message twice (consumers are idempotent), never loses one.
+ * A DLQ's messages: moved back to a queue by SQS's message move task, or read, released and deleted by a caller that
+ * hands them on another way (deleting each only after it was handed on: a crash in between sends a message twice —
+ * consumers are idempotent — and never loses one).
  */
 public final class QueueRedrive {
 
     /** Long enough to hand a batch on before SQS would show the messages to someone else. */
     private static final int VISIBILITY_SECONDS = 300;
 
-    private final SqsClient sqs;
+    private static final Duration POLL = Duration.ofMillis(200);
 
-    public QueueRedrive(SqsClient sqs) {
+    private final SqsClient sqs;
+    private final Clock clock;
+
+    public QueueRedrive(SqsClient sqs, Clock clock) {
         this.sqs = sqs;
+        this.clock = clock;
     }
 
     /** Everything in the DLQ (up to {@code max}), taken from the queue for {@value #VISIBILITY_SECONDS} s. */
@@ -43,33 +49,34 @@ public final class QueueRedrive {
         return messages;
     }
 
-    /**
-     * Moves up to {@code max} messages from the DLQ to the queue, bodies and message attributes unchanged.
-     *
-     * @return how many moved
-     */
-    public int move(String dlqUrl, String queueUrl, int max) {
-        int moved = 0;
-        while (moved < max) {
-            List<Message> batch = receive(dlqUrl, Math.min(10, max - moved));
-            if (batch.isEmpty()) {
-                return moved;
-            }
-            List<SendMessageBatchRequestEntry> entries = batch.stream()
-                    .map(m -> SendMessageBatchRequestEntry.builder().id(m.messageId()).messageBody(m.body())
-                            .messageAttributes(m.messageAttributes()).build())
-                    .toList();
-            SendMessageBatchResponse sent = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
-            List<String> sentIds = sent.successful().stream().map(SendMessageBatchResultEntry::id).toList();
-            delete(dlqUrl, batch.stream().filter(m -> sentIds.contains(m.messageId())).toList());
-            moved += sentIds.size();
-            if (!sent.failed().isEmpty()) {
-                var failure = sent.failed().getFirst();
-                throw new IllegalStateException(sent.failed().size() + " messages could not be sent back ("
-                        + failure.code() + ": " + failure.message() + "); they stay in the DLQ");
-            }
+    /** How a message move task ended, or where it stood when the wait ran out. */
+    public record Move(String status, long moved, String failureReason) {
+
+        public boolean completed() {
+            return "COMPLETED".equals(status);
         }
-        return moved;
+    }
+
+    /**
+     * Moves every message of the DLQ to the queue with SQS's own message move task ({@code StartMessageMoveTask}),
+     * which AWS, LocalStack and local-cloud all serve: SQS sends each message on before it deletes it, bodies and
+     * message attributes unchanged. Waits until the task has ended, or returns the task as it stands (still running,
+     * in the background) when {@code timeout} passes. The DLQ must be some queue's dead-letter queue, as the
+     * topology makes it.
+     */
+    public Move move(String dlqArn, String queueArn, Duration timeout) throws InterruptedException {
+        sqs.startMessageMoveTask(b -> b.sourceArn(dlqArn).destinationArn(queueArn));
+        Instant deadline = clock.instant().plus(timeout);
+        while (true) {
+            ListMessageMoveTasksResultEntry task = sqs.listMessageMoveTasks(b -> b.sourceArn(dlqArn).maxResults(1))
+                    .results().getFirst();
+            Move move = new Move(task.status(), task.approximateNumberOfMessagesMoved(), task.failureReason());
+            if (!"RUNNING".equals(task.status()) && !"CANCELLING".equals(task.status())
+                    || clock.instant().isAfter(deadline)) {
+                return move;
+            }
+            Thread.sleep(POLL);
+        }
     }
 
     /** Makes received messages visible again at once, for the next reader. */

@@ -3,7 +3,7 @@ package io.eventgate.infra.sqs;
 import io.eventgate.infra.aws.JsonDocs;
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
-import io.eventgate.infra.provision.Resource;
+import io.eventgate.infra.provision.NamedResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
  * A standard queue and the attributes the topology manages on it. Attributes it does not manage (encryption, delay)
  * are left as they are; JSON-valued ones (policy, redrive policy) are compared by meaning.
  */
-public final class QueueResource implements Resource {
+public final class QueueResource extends NamedResource {
 
     private static final Logger log = LoggerFactory.getLogger(QueueResource.class);
     private static final Set<QueueAttributeName> JSON_VALUED = Set.of(QueueAttributeName.POLICY,
@@ -42,6 +42,7 @@ public final class QueueResource implements Resource {
      * @param attributes the attributes the queue must have, given what earlier resources made known
      */
     public QueueResource(String queueName, Function<Facts, Map<QueueAttributeName, String>> attributes, SqsClient sqs) {
+        super("sqs queue", queueName);
         this.queueName = queueName;
         this.attributes = attributes;
         this.sqs = sqs;
@@ -58,16 +59,6 @@ public final class QueueResource implements Resource {
     /** The attributes the queue must have, given the facts: its desired state as data. */
     public Map<QueueAttributeName, String> attributes(Facts facts) {
         return attributes.apply(facts);
-    }
-
-    @Override
-    public String kind() {
-        return "sqs queue";
-    }
-
-    @Override
-    public String name() {
-        return queueName;
     }
 
     @Override

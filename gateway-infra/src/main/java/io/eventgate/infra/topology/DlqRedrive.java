@@ -38,9 +38,14 @@ public final class DlqRedrive {
         this.arns = arns;
     }
 
-    public Result toQueue(String dlqUrl, String queueUrl, int max) {
-        int moved = queues.move(dlqUrl, queueUrl, max);
-        return new Result(moved, 0, "Moved " + moved + " messages from " + dlqUrl + " to " + queueUrl);
+    /** Moves the DLQ's messages back into the queue with a message move task. */
+    public Result toQueue(String dlq, String queue, Duration timeout) throws InterruptedException {
+        QueueRedrive.Move move = queues.move(arns.queue(dlq), arns.queue(queue), timeout);
+        String summary = "Moved " + move.moved() + " messages from " + dlq + " to " + queue;
+        return move.completed() ? new Result((int) move.moved(), 0, summary)
+                : new Result((int) move.moved(), 1, summary + "; the move task is " + move.status()
+                        + (move.failureReason() == null ? "" : " (" + move.failureReason() + ")")
+                        + ": what it did not move stays in the DLQ");
     }
 
     /**

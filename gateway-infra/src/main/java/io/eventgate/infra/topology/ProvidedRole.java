@@ -2,18 +2,19 @@ package io.eventgate.infra.topology;
 
 import io.eventgate.infra.provision.Change;
 import io.eventgate.infra.provision.Facts;
-import io.eventgate.infra.provision.Resource;
+import io.eventgate.infra.provision.NamedResource;
 
 /**
  * A role that is not managed here: its ARN is given (AWS without {@code --manage-iam}) or, on a local endpoint, a
  * conventional ARN that nothing checks. Publishes the ARN and never changes anything.
  */
-public final class ProvidedRole implements Resource {
+public final class ProvidedRole extends NamedResource {
 
     private final String factKey;
     private final String roleArn;
 
     ProvidedRole(String factKey, String roleArn) {
+        super("iam role (provided)", roleArn);
         this.factKey = factKey;
         this.roleArn = roleArn;
     }
@@ -24,16 +25,6 @@ public final class ProvidedRole implements Resource {
     }
 
     public String roleArn() {
-        return roleArn;
-    }
-
-    @Override
-    public String kind() {
-        return "iam role (provided)";
-    }
-
-    @Override
-    public String name() {
         return roleArn;
     }
 

@@ -34,6 +34,27 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void takesTheTablesFromTheServicesLayoutFiles() throws Exception {
+        InfraSettings settings = new SettingsLoader(Map.of()).load(Optional.empty(), Map.of());
+
+        assertThat(SettingsLoader.TABLE_LAYOUTS).hasSize(2);
+        assertThat(settings.tables()).extracting(TableSettings::name).containsExactly("orders", "carrier-shipments");
+        // The files themselves are the services' (copied by this module's build), not a copy kept beside them.
+        for (String layout : SettingsLoader.TABLE_LAYOUTS) {
+            String owner = layout.endsWith("orders.yaml") ? "orders-service" : "carrier-service";
+            Path source = Path.of("..", owner, "src/main/resources", layout);
+            try (var onClasspath = getClass().getClassLoader().getResourceAsStream(layout)) {
+                assertThat(onClasspath).as(layout).isNotNull();
+                assertThat(new String(onClasspath.readAllBytes())).isEqualTo(Files.readString(source));
+            }
+        }
+        TableSettings orders = settings.tables().getFirst();
+        assertThat(orders.streamViewType()).isEqualTo("NEW_IMAGE");
+        assertThat(orders.timeToLiveAttribute()).isEqualTo("expiresAt");
+        assertThat(orders.outputVariables()).containsExactly("EVENTGATE_ORDERS_TABLE_NAME");
+    }
+
+    @Test
     void appliesFileThenEnvironmentThenOverrides() throws Exception {
         Path file = directory.resolve("mine.yaml");
         Files.writeString(file, """

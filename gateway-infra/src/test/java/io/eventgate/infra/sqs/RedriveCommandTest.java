@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code redrive --dlq orders-inbox-dlq} against local-cloud's SQS. */
+/** {@code redrive --dlq orders-inbox-dlq} against local-cloud's SQS and its message move tasks. */
 class RedriveCommandTest {
 
     @TempDir
@@ -41,7 +42,12 @@ class RedriveCommandTest {
     @Test
     void movesEveryMessageOfTheInboxDlqBackIntoTheInboxWithItsAttributes() {
         String dlq = aws.sqs().createQueue(b -> b.queueName("orders-inbox-dlq")).queueUrl();
-        String inbox = aws.sqs().createQueue(b -> b.queueName("orders-inbox")).queueUrl();
+        String dlqArn = aws.sqs().getQueueAttributes(b -> b.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        // as the topology makes it: a message move task takes only a queue that is some queue's DLQ
+        String inbox = aws.sqs().createQueue(b -> b.queueName("orders-inbox").attributes(Map.of(
+                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":5}")))
+                .queueUrl();
         for (int i = 0; i < 13; i++) {
             String body = "{\"detail-type\":\"OrderShipped\",\"n\":" + i + "}";
             aws.sqs().sendMessage(b -> b.queueUrl(dlq).messageBody(body).messageAttributes(Map.of("RULE_ARN",

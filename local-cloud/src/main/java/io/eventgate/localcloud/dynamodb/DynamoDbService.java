@@ -5,6 +5,7 @@ import io.eventgate.localcloud.edge.AwsRequests;
 import io.eventgate.localcloud.edge.EdgeRequest;
 import io.eventgate.localcloud.edge.EdgeResponse;
 import io.eventgate.localcloud.edge.EdgeService;
+import io.eventgate.localcloud.edge.FrontService;
 import io.eventgate.localcloud.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,35 +21,19 @@ import tools.jackson.databind.node.ObjectNode;
  * the operations DynamoDB Local lacks are answered here (tagging, continuous backups), and writes that ask for
  * {@code ItemCollectionMetrics} get them. Everything else — and DynamoDB Streams — passes through unchanged.
  */
-final class DynamoDbService implements EdgeService {
+final class DynamoDbService extends FrontService {
 
     private static final String PREFIX = "DynamoDB_20120810";
 
-    private final EdgeService backend;
     private final AwsJsonClient dynamo;
     private final TableExtras extras;
     private final ItemCollections collections;
 
     DynamoDbService(EdgeService backend, AwsJsonClient dynamo, TableExtras extras) {
-        this.backend = backend;
+        super(backend);
         this.dynamo = dynamo;
         this.extras = extras;
         this.collections = new ItemCollections(dynamo);
-    }
-
-    @Override
-    public String name() {
-        return backend.name();
-    }
-
-    @Override
-    public boolean accepts(EdgeRequest request) {
-        return backend.accepts(request);
-    }
-
-    @Override
-    public boolean healthy() {
-        return backend.healthy();
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class AwsJsonClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /** The backend answered with an error. */
-    public static final class Failure extends Exception {
+    public static class Failure extends Exception {
         private final int status;
         private final String code;
 

@@ -14,26 +14,14 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SqsJsonClient {
 
     /** SQS answered with an error. */
-    public static final class SqsError extends Exception {
-        private final int status;
-        private final String code;
+    public static final class SqsError extends AwsJsonClient.Failure {
 
         public SqsError(int status, String code, String message) {
-            super(code + ": " + message);
-            this.status = status;
-            this.code = code;
-        }
-
-        public int status() {
-            return status;
-        }
-
-        public String code() {
-            return code;
+            super(status, code, message);
         }
 
         public boolean queueMissing() {
-            return code.contains("NonExistentQueue") || code.contains("QueueDoesNotExist");
+            return code().contains("NonExistentQueue") || code().contains("QueueDoesNotExist");
         }
     }
 

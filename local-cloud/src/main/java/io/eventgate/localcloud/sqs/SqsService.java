@@ -5,6 +5,7 @@ import io.eventgate.localcloud.edge.AwsRequests;
 import io.eventgate.localcloud.edge.EdgeRequest;
 import io.eventgate.localcloud.edge.EdgeResponse;
 import io.eventgate.localcloud.edge.EdgeService;
+import io.eventgate.localcloud.edge.FrontService;
 import io.eventgate.localcloud.json.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>answers malformed requests, and anything ElasticMQ reports in its own words, in AWS's error shape.</li>
  * </ul>
  */
-final class SqsService implements EdgeService {
+final class SqsService extends FrontService {
 
     /** What ElasticMQ's own storage needs from the edge (nothing, in memory). */
     interface QueueStore {
@@ -59,31 +60,15 @@ final class SqsService implements EdgeService {
     /** A JVM class name, as ElasticMQ's parser errors carry them (e.g. spray.json.JsonParser$ParsingException). */
     private static final Pattern CLASS_NAME = Pattern.compile("\\b[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+\\.[A-Z][\\w$]*");
 
-    private final EdgeService backend;
     private final QueuePolicies policies;
     private final QueueStore store;
     private final MessageMoveTasks moves;
 
     SqsService(EdgeService backend, QueuePolicies policies, QueueStore store, MessageMoveTasks moves) {
-        this.backend = backend;
+        super(backend);
         this.policies = policies;
         this.store = store;
         this.moves = moves;
-    }
-
-    @Override
-    public String name() {
-        return backend.name();
-    }
-
-    @Override
-    public boolean accepts(EdgeRequest request) {
-        return backend.accepts(request);
-    }
-
-    @Override
-    public boolean healthy() {
-        return backend.healthy();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.eventgate.localcloud.LocalCloud;
+import io.eventgate.localcloud.TestClients;
 import io.eventgate.localcloud.json.Json;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -13,9 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -43,11 +41,8 @@ class EventsRouteToSqsTest {
     static void start() {
         cloud = SharedCloud.get();
         gateway = new Gateway(cloud.endpoint());
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        events = EventBridgeClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).build();
-        sqs = SqsClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).build();
+        events = TestClients.of(EventBridgeClient.builder(), cloud.endpoint());
+        sqs = TestClients.of(SqsClient.builder(), cloud.endpoint());
 
         route = EventsRoute.build(gateway, "inbound", "local", BUS);
         events.createEventBus(b -> b.name(BUS));

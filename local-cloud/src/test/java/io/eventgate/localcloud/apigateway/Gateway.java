@@ -1,13 +1,11 @@
 package io.eventgate.localcloud.apigateway;
 
+import io.eventgate.localcloud.TestClients;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.ApiStage;
 import software.amazon.awssdk.services.apigateway.model.CreateApiKeyResponse;
@@ -23,9 +21,7 @@ final class Gateway {
 
     Gateway(URI endpoint) {
         this.endpoint = endpoint;
-        this.client = ApiGatewayClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build();
+        this.client = TestClients.of(ApiGatewayClient.builder(), endpoint);
     }
 
     String createApi(String name) {

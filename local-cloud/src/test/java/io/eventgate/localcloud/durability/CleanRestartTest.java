@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import io.eventgate.localcloud.LocalCloud;
 import io.eventgate.localcloud.LocalCloudSettings;
+import io.eventgate.localcloud.TestClients;
 import io.eventgate.localcloud.json.Json;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -23,9 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.ApiStage;
 import software.amazon.awssdk.services.apigateway.model.IntegrationType;
@@ -78,16 +76,11 @@ class CleanRestartTest {
     private record Clients(EventBridgeClient events, SqsClient sqs, ApiGatewayClient gateway, DynamoDbClient dynamo)
             implements AutoCloseable {
         static Clients of(URI endpoint) {
-            var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
             return new Clients(
-                    EventBridgeClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                            .credentialsProvider(credentials).build(),
-                    SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                            .credentialsProvider(credentials).build(),
-                    ApiGatewayClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                            .credentialsProvider(credentials).build(),
-                    DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                            .credentialsProvider(credentials).build());
+                    TestClients.of(EventBridgeClient.builder(), endpoint),
+                    TestClients.of(SqsClient.builder(), endpoint),
+                    TestClients.of(ApiGatewayClient.builder(), endpoint),
+                    TestClients.of(DynamoDbClient.builder(), endpoint));
         }
 
         @Override

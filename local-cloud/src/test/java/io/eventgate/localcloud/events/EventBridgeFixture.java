@@ -2,13 +2,11 @@ package io.eventgate.localcloud.events;
 
 import io.eventgate.localcloud.LocalCloud;
 import io.eventgate.localcloud.LocalCloudSettings;
+import io.eventgate.localcloud.TestClients;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
@@ -35,11 +33,8 @@ final class EventBridgeFixture {
 
     private EventBridgeFixture() {
         cloud = LocalCloud.start(LocalCloudSettings.forTests());
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        events = EventBridgeClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).build();
-        sqs = SqsClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).build();
+        events = TestClients.of(EventBridgeClient.builder(), cloud.endpoint());
+        sqs = TestClients.of(SqsClient.builder(), cloud.endpoint());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             events.close();
             sqs.close();

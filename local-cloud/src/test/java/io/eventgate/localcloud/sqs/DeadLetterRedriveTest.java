@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.eventgate.localcloud.LocalCloud;
 import io.eventgate.localcloud.LocalCloudSettings;
+import io.eventgate.localcloud.TestClients;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksResultEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -36,9 +34,7 @@ class DeadLetterRedriveTest {
     @BeforeAll
     static void start() {
         cloud = LocalCloud.start(LocalCloudSettings.forTests());
-        sqs = SqsClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build();
+        sqs = TestClients.of(SqsClient.builder(), cloud.endpoint());
     }
 
     @AfterAll

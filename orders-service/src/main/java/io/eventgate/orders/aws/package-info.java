@@ -1,5 +1,5 @@
 /**
- * AWS wiring: the one place where SDK clients get their endpoint, region and credentials
- * ({@code eventgate.aws.*}), and the optional creation of the table and queues for local runs.
+ * The AWS clients only orders-service needs (EventBridge, DynamoDB Streams), built the Spring Cloud AWS way on
+ * service-aws's shared {@code eventgate.aws.*} wiring.
  */
 package io.eventgate.orders.aws;

@@ -1,7 +1,7 @@
 package io.eventgate.orders.inbox;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
-import io.eventgate.orders.order.OrderLog;
+import io.eventgate.web.tracing.OrderLog;
 import io.eventgate.orders.order.OrderService;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;

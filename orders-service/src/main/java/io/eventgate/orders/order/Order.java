@@ -59,6 +59,11 @@ public record Order(
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /** The event that says this order was created; stored with it, in the same transaction, for publication. */
+    public OrderCreated created() {
+        return new OrderCreated(OrderCreated.eventIdFor(id), this);
+    }
+
     /** The sum of every line's quantity × unit price. */
     public BigDecimal total() {
         return items.stream().map(LineItem::subtotal).reduce(BigDecimal.ZERO, BigDecimal::add);

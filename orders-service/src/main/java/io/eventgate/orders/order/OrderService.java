@@ -1,5 +1,6 @@
 package io.eventgate.orders.order;
 
+import io.eventgate.web.tracing.OrderLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -41,7 +42,7 @@ public class OrderService {
             }
         }
         Order order = Order.place(OrderIds.next(), request, clock.instant());
-        try (var logged = OrderLog.about(order.id())) {
+        try (var logged = OrderLog.about(order.id(), Order.correlationIdOf(order.id()))) {
             Order stored;
             try {
                 stored = orders.add(order, idempotencyKey.map(key -> new IdempotencyClaim(key, fingerprint, order.id())));
@@ -98,7 +99,7 @@ public class OrderService {
      * @throws UnknownOrderEventException when the order does not exist
      */
     public boolean apply(String eventId, CarrierEvent event) {
-        try (var logged = OrderLog.about(event.orderId())) {
+        try (var logged = OrderLog.about(event.orderId(), Order.correlationIdOf(event.orderId()))) {
             return applyOnce(eventId, event);
         }
     }

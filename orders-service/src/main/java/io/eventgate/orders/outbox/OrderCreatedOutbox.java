@@ -5,6 +5,7 @@ import io.eventgate.contracts.EventContract;
 import io.eventgate.contracts.TraceParent;
 import io.eventgate.orders.order.LineItem;
 import io.eventgate.orders.order.Order;
+import io.eventgate.orders.order.OrderCreated;
 import io.eventgate.orders.order.ShippingAddress;
 import io.eventgate.orders.table.OrdersTable;
 import io.eventgate.orders.table.OutboxItem;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Turns a new order into its {@code OrderCreated} outbox record, with the detail exactly as the event contract
  * ({@link EventContract#ORDER_CREATED}) describes it.
  *
- * <p>The event id is derived from the order id, so every (re)publication of the same order's creation carries the
+ * <p>The event id ({@link OrderCreated#eventIdFor}) is derived from the order id, so every (re)publication of the same order's creation carries the
  * same id. EventBridge assigns its own envelope {@code id} on each {@code PutEvents} call, so our id travels in the
  * detail as {@code metadata.correlationId}: consumers recognise duplicates by it, and it correlates every later
  * event of the order's flow.
@@ -27,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class OrderCreatedOutbox {
 
-    static final String PENDING = "PENDING";
 
     private final JsonMapper json;
     private final String source;
@@ -35,11 +35,6 @@ public class OrderCreatedOutbox {
     OrderCreatedOutbox(JsonMapper json, OutboxSettings settings) {
         this.json = json;
         this.source = settings.source();
-    }
-
-    /** The deterministic id of an order's {@code OrderCreated} event. */
-    public static String eventIdFor(String orderId) {
-        return Order.correlationIdOf(orderId);
     }
 
     /** The outbox record to store in the same transaction as the order, outside any trace. */
@@ -53,7 +48,7 @@ public class OrderCreatedOutbox {
      * happens after a crash, on another instance.
      */
     public OutboxItem recordFor(Order order, Optional<TraceParent> trace) {
-        String eventId = eventIdFor(order.id());
+        String eventId = OrderCreated.eventIdFor(order.id());
         OutboxItem item = new OutboxItem();
         item.setPk(OrdersTable.outboxKey(eventId));
         item.setEventId(eventId);
@@ -62,7 +57,7 @@ public class OrderCreatedOutbox {
         item.setSource(source);
         item.setDetailType(EventContract.ORDER_CREATED.eventName());
         item.setDetail(json.writeValueAsString(detail(order, eventId, item.getTraceparent())));
-        item.setOutboxState(PENDING);
+        item.setOutboxState(OutboxItem.PENDING);
         item.setCreatedAt(Timestamps.format(order.createdAt()));
         item.setAttempts(0);
         return item;

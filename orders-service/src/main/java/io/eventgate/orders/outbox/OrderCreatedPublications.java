@@ -1,5 +1,6 @@
 package io.eventgate.orders.outbox;
 
+import io.eventgate.orders.order.OrderCreated;
 import io.eventgate.orders.table.OutboxItem;
 import io.eventgate.orders.table.Timestamps;
 import java.time.Instant;
@@ -18,7 +19,7 @@ public class OrderCreatedPublications {
 
     /** The publication of the order's {@code OrderCreated}; empty when the order has no outbox record. */
     public Optional<Publication> of(String orderId) {
-        return store.find(OrderCreatedOutbox.eventIdFor(orderId)).map(OrderCreatedPublications::publication);
+        return store.find(OrderCreated.eventIdFor(orderId)).map(OrderCreatedPublications::publication);
     }
 
     private static Publication publication(OutboxItem item) {

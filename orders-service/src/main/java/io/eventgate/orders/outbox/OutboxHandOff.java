@@ -1,7 +1,8 @@
 package io.eventgate.orders.outbox;
 
 import io.eventgate.contracts.TraceParent;
-import io.eventgate.orders.order.Order;
+import io.eventgate.orders.order.OrderCreated;
+import io.eventgate.orders.order.storage.OutboxRecords;
 import io.eventgate.orders.table.OutboxItem;
 import io.eventgate.web.tracing.CurrentTrace;
 import java.time.Clock;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * (crash, full queue, ambiguous commit), the record waits for its lease to run out and a sweep publishes it.
  */
 @Component
-public class OutboxHandOff {
+class OutboxHandOff implements OutboxRecords {
 
     private final OrderCreatedOutbox records;
     private final OutboxRelay relay;
@@ -35,14 +36,15 @@ public class OutboxHandOff {
      * The {@code OrderCreated} record to store in the same transaction as the order, leased to this instance and
      * carrying the trace context of the request that placed the order.
      */
-    public OutboxItem leasedRecordFor(Order order) {
-        OutboxItem item = records.recordFor(order, trace.traceparent().flatMap(TraceParent::parse));
+    @Override
+    public OutboxItem recordFor(OrderCreated event) {
+        OutboxItem item = records.recordFor(event.order(), trace.traceparent().flatMap(TraceParent::parse));
         item.setLeaseOwner(relay.owner());
         item.setLeaseUntil(clock.instant().plus(settings.lease()).toEpochMilli());
         return item;
     }
 
-    /** Call once the transaction holding {@code record} committed. Never blocks. */
+    @Override
     public void committed(OutboxItem record) {
         relay.handOff(record);
     }

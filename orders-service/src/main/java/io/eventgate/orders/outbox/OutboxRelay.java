@@ -1,7 +1,7 @@
 package io.eventgate.orders.outbox;
 
 import io.eventgate.contracts.TraceParent;
-import io.eventgate.orders.order.OrderLog;
+import io.eventgate.web.tracing.OrderLog;
 import io.eventgate.orders.table.OutboxItem;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -325,7 +325,7 @@ class OutboxRelay implements SmartLifecycle {
         for (OutboxItem record : failed) {
             int failures = (record.getAttempts() == null ? 0 : record.getAttempts()) + 1;
             Instant retryAt = clock.instant().plus(settings.backoffAfter(failures));
-            store.postpone(record.getEventId(), owner, retryAt);
+            store.postpone(record, owner, retryAt);
             logAbout(record, observed, () -> log.info("outbox record {} stays pending; retry after {}",
                     record.getEventId(), retryAt));
         }

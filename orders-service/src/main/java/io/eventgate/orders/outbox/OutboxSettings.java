@@ -1,5 +1,6 @@
 package io.eventgate.orders.outbox;
 
+import io.eventgate.web.retry.Pauses;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -39,8 +40,6 @@ public record OutboxSettings(
 
     /** The pause before attempt {@code attempt + 1} (attempt counts from 1). */
     Duration backoffAfter(int attempt) {
-        long factor = 1L << Math.min(attempt - 1, 20);
-        Duration pause = backoff.multipliedBy(factor);
-        return pause.compareTo(maxBackoff) > 0 ? maxBackoff : pause;
+        return Pauses.after(attempt, backoff, maxBackoff);
     }
 }

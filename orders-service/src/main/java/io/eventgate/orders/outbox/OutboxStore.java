@@ -1,52 +1,70 @@
 package io.eventgate.orders.outbox;
 
+import static io.eventgate.orders.table.OutboxItem.LEASE_OWNER;
+import static io.eventgate.orders.table.OutboxItem.LEASE_UNTIL;
+import static io.eventgate.orders.table.OutboxItem.OUTBOX_STATE;
+import static io.eventgate.orders.table.OutboxItem.PENDING;
+
 import io.eventgate.orders.table.OrdersTable;
 import io.eventgate.orders.table.OutboxItem;
-import io.eventgate.orders.table.TableSettings;
 import io.eventgate.orders.table.Timestamps;
+import io.eventgate.web.retry.Pauses;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.core.pagination.sync.SdkIterable;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The relay's view of outbox records: find pending ones, claim one with a lease, mark a batch published, or put
  * one back for later. Every write is conditional on the lease, which is what keeps two relays from publishing the
- * same record at the same time.
+ * same record at the same time. Records are read and written through the enhanced client's {@link OutboxItem}
+ * schema, as where they are first written (with their order); a write of a whole record sets what it holds and
+ * removes what it does not.
  */
 @Component
 class OutboxStore {
 
     /** The most records one mark writes: one PutEvents call's worth. */
     static final int MAX_MARK_BATCH = EventPublisher.MAX_BATCH;
-    private static final TableSchema<OutboxItem> SCHEMA = TableSchema.fromBean(OutboxItem.class);
 
-    private final DynamoDbClient dynamo;
-    private final String table;
+    /** The first pause before writing a mark again after a conflict with another writer (40 ms, then 80 ms). */
+    private static final Duration CONFLICT_PAUSE = Duration.ofMillis(40);
 
-    OutboxStore(DynamoDbClient dynamo, TableSettings tableSettings) {
-        this.dynamo = dynamo;
-        this.table = tableSettings.name();
+    private static final QueryConditional IS_PENDING = QueryConditional.keyEqualTo(k -> k.partitionValue(PENDING));
+
+    private final DynamoDbEnhancedClient client;
+    private final DynamoDbTable<OutboxItem> outbox;
+    private final DynamoDbIndex<OutboxItem> pendingIndex;
+
+    OutboxStore(DynamoDbEnhancedClient client, OrdersTable table) {
+        this.client = client;
+        this.outbox = table.outbox();
+        this.pendingIndex = outbox.index(OrdersTable.OUTBOX_INDEX);
     }
 
     /** Ids of up to {@code limit} unpublished records, oldest first, read from the sparse pending index. */
     List<String> pendingEventIds(int limit) {
-        return pendingIndex(b -> b.limit(limit)).items().stream()
-                .map(item -> item.get(OrdersTable.PARTITION_KEY).s().substring("outbox#".length()))
+        return firstPage(b -> b.limit(limit)).items().stream()
+                .map(item -> item.getPk().substring(OrdersTable.outboxKey("").length()))
                 .toList();
     }
 
@@ -55,26 +73,23 @@ class OutboxStore {
      * pending index (it holds only unpublished records, so it costs in proportion to the backlog, not the table).
      */
     OutboxBacklog.Snapshot backlog() {
-        Optional<Instant> oldest = pendingIndex(b -> b.limit(1)).items().stream().findFirst()
-                .map(item -> Timestamps.parse(item.get("createdAt").s()));
+        Optional<Instant> oldest = firstPage(b -> b.limit(1)).items().stream().findFirst()
+                .map(item -> Timestamps.parse(item.getCreatedAt()));
         long count = 0;
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = pendingIndex(b -> b.select(Select.COUNT).exclusiveStartKey(from));
+        for (Page<OutboxItem> page : pending(b -> b.select(Select.COUNT))) {
             count += page.count();
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         return new OutboxBacklog.Snapshot(count, oldest);
     }
 
-    private QueryResponse pendingIndex(Consumer<QueryRequest.Builder> more) {
-        return dynamo.query(b -> {
-            b.tableName(table).indexName(OrdersTable.OUTBOX_INDEX)
-                    .keyConditionExpression("outboxState = :pending")
-                    .expressionAttributeValues(Map.of(":pending", s(OrderCreatedOutbox.PENDING)));
-            more.accept(b);
-        });
+    private Page<OutboxItem> firstPage(Consumer<QueryEnhancedRequest.Builder> more) {
+        return pending(more).iterator().next();
+    }
+
+    private SdkIterable<Page<OutboxItem>> pending(Consumer<QueryEnhancedRequest.Builder> more) {
+        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder().queryConditional(IS_PENDING);
+        more.accept(request);
+        return pendingIndex.query(request.build());
     }
 
     /**
@@ -84,15 +99,21 @@ class OutboxStore {
      *         retry is not due yet
      */
     Optional<OutboxItem> claim(String eventId, String owner, Instant now, Instant leaseUntil) {
+        OutboxItem lease = new OutboxItem();
+        lease.setPk(OrdersTable.outboxKey(eventId));
+        lease.setLeaseUntil(leaseUntil.toEpochMilli());
+        lease.setLeaseOwner(owner);
+        Expression claimable = Expression.builder()
+                .expression("#state = :pending AND (attribute_not_exists(#until) OR #until < :now)")
+                .putExpressionName("#state", OUTBOX_STATE)
+                .putExpressionName("#until", LEASE_UNTIL)
+                .putExpressionValue(":pending", AttributeValue.fromS(PENDING))
+                .putExpressionValue(":now", millis(now))
+                .build();
         try {
-            Map<String, AttributeValue> item = dynamo.updateItem(b -> b.tableName(table)
-                    .key(key(eventId))
-                    .updateExpression("SET leaseUntil = :until, leaseOwner = :owner")
-                    .conditionExpression("outboxState = :pending AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)")
-                    .expressionAttributeValues(Map.of(":until", n(leaseUntil), ":owner", s(owner),
-                            ":pending", s(OrderCreatedOutbox.PENDING), ":now", n(now)))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
-            return Optional.of(SCHEMA.mapToItem(item));
+            // Only the lease's two attributes are set (nulls ignored); the reply is the whole record as it now is.
+            return Optional.of(outbox.updateItem(UpdateItemEnhancedRequest.builder(OutboxItem.class)
+                    .item(lease).ignoreNulls(true).conditionExpression(claimable).build()));
         } catch (ConditionalCheckFailedException notClaimable) {
             return Optional.empty();
         }
@@ -118,17 +139,12 @@ class OutboxStore {
         List<OutboxItem> lost = new ArrayList<>();
         List<OutboxItem> remaining = records;
         for (int attempt = 1; !remaining.isEmpty(); attempt++) {
-            List<TransactWriteItem> updates = remaining.stream().map(record -> TransactWriteItem.builder()
-                    .update(u -> u.tableName(table).key(key(record.getEventId()))
-                            .updateExpression(record.getBusEventId() == null
-                                    ? "SET publishedAt = :now REMOVE outboxState, leaseUntil, leaseOwner"
-                                    : "SET publishedAt = :now, busEventId = :busEventId "
-                                            + "REMOVE outboxState, leaseUntil, leaseOwner")
-                            .conditionExpression("leaseOwner = :owner")
-                            .expressionAttributeValues(markValues(record, now, owner)))
-                    .build()).toList();
+            List<OutboxItem> batch = remaining;
             try {
-                dynamo.transactWriteItems(b -> b.transactItems(updates));
+                client.transactWriteItems(tx -> batch.forEach(record -> tx.addUpdateItem(outbox,
+                        TransactUpdateItemEnhancedRequest.builder(OutboxItem.class)
+                                .item(published(record, now)).ignoreNulls(false)
+                                .conditionExpression(heldBy(owner)).build())));
                 return lost;
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.cancellationReasons();
@@ -143,7 +159,7 @@ class OutboxStore {
                     throw e;
                 }
                 if (retry.size() == remaining.size()) {
-                    Thread.sleep(20L << attempt);
+                    Thread.sleep(Pauses.after(attempt, CONFLICT_PAUSE, CONFLICT_PAUSE.multipliedBy(4)));
                 }
                 remaining = retry;
             }
@@ -151,42 +167,50 @@ class OutboxStore {
         return lost;
     }
 
-    private static Map<String, AttributeValue> markValues(OutboxItem record, Instant now, String owner) {
-        return record.getBusEventId() == null
-                ? Map.of(":now", s(Timestamps.format(now)), ":owner", s(owner))
-                : Map.of(":now", s(Timestamps.format(now)), ":owner", s(owner), ":busEventId", s(record.getBusEventId()));
-    }
-
     /** The record of an order's {@code OrderCreated} event, published or not; empty when there is none. */
     Optional<OutboxItem> find(String eventId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(eventId))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SCHEMA.mapToItem(item));
+        return Optional.ofNullable(outbox.getItem(Key.builder().partitionValue(OrdersTable.outboxKey(eventId)).build()));
     }
 
-    /** Leaves a record pending but not claimable before {@code retryAt}, counting the failed attempt. */
-    void postpone(String eventId, String owner, Instant retryAt) {
+    /**
+     * Leaves a record pending but not claimable before {@code retryAt}, counting the failed attempt. The record is
+     * the one {@code owner} holds the lease on, so its attempts are the stored ones.
+     */
+    void postpone(OutboxItem record, String owner, Instant retryAt) {
+        OutboxItem postponed = copy(record);
+        postponed.setLeaseUntil(retryAt.toEpochMilli());
+        postponed.setLeaseOwner(null);
+        postponed.setAttempts((record.getAttempts() == null ? 0 : record.getAttempts()) + 1);
         try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(key(eventId))
-                    .updateExpression("SET leaseUntil = :retryAt, attempts = if_not_exists(attempts, :zero) + :one "
-                            + "REMOVE leaseOwner")
-                    .conditionExpression("leaseOwner = :owner")
-                    .expressionAttributeValues(Map.of(":retryAt", n(retryAt), ":zero", AttributeValue.fromN("0"),
-                            ":one", AttributeValue.fromN("1"), ":owner", s(owner))));
+            outbox.updateItem(UpdateItemEnhancedRequest.builder(OutboxItem.class)
+                    .item(postponed).ignoreNulls(false).conditionExpression(heldBy(owner)).build());
         } catch (ConditionalCheckFailedException leaseLost) {
             // Another instance holds it now (or it was published) and takes care of it.
         }
     }
 
-    private static Map<String, AttributeValue> key(String eventId) {
-        return Map.of(OrdersTable.PARTITION_KEY, s(OrdersTable.outboxKey(eventId)));
+    /** The record as published: no longer pending nor leased, with when (and as which bus event, if known). */
+    private static OutboxItem published(OutboxItem record, Instant now) {
+        OutboxItem published = copy(record);
+        published.setPublishedAt(Timestamps.format(now));
+        published.setOutboxState(null);
+        published.setLeaseUntil(null);
+        published.setLeaseOwner(null);
+        return published;
     }
 
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
+    private static OutboxItem copy(OutboxItem record) {
+        return OrdersTable.OUTBOX_SCHEMA.mapToItem(OrdersTable.OUTBOX_SCHEMA.itemToMap(record, true));
     }
 
-    private static AttributeValue n(Instant instant) {
+    private static Expression heldBy(String owner) {
+        return Expression.builder().expression("#owner = :owner")
+                .putExpressionName("#owner", LEASE_OWNER)
+                .putExpressionValue(":owner", AttributeValue.fromS(owner))
+                .build();
+    }
+
+    private static AttributeValue millis(Instant instant) {
         return AttributeValue.fromN(Long.toString(instant.toEpochMilli()));
     }
 }

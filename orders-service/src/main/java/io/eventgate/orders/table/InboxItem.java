@@ -1,34 +1,13 @@
 package io.eventgate.orders.table;
 
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 
 /** Marks an inbound event as applied: key {@code inbox#<eventId>}. */
 @DynamoDbBean
-public class InboxItem {
+public class InboxItem extends ExpiringItem {
 
-    private String pk;
-    private String orderId;
     private String eventName;
     private String appliedAt;
-    private Long expiresAt;
-
-    @DynamoDbPartitionKey
-    public String getPk() {
-        return pk;
-    }
-
-    public void setPk(String pk) {
-        this.pk = pk;
-    }
-
-    public String getOrderId() {
-        return orderId;
-    }
-
-    public void setOrderId(String orderId) {
-        this.orderId = orderId;
-    }
 
     public String getEventName() {
         return eventName;
@@ -44,13 +23,5 @@ public class InboxItem {
 
     public void setAppliedAt(String appliedAt) {
         this.appliedAt = appliedAt;
-    }
-
-    public Long getExpiresAt() {
-        return expiresAt;
-    }
-
-    public void setExpiresAt(Long expiresAt) {
-        this.expiresAt = expiresAt;
     }
 }

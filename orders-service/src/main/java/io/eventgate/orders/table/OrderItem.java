@@ -3,16 +3,13 @@ package io.eventgate.orders.table;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 
 /** An order as stored: key {@code order#<id>}. */
 @DynamoDbBean
-public class OrderItem {
+public class OrderItem extends TableItem {
 
-    private String pk;
-    private String orderId;
     private String customerId;
     private List<LineItemAttributes> items;
     private AddressAttributes shippingAddress;
@@ -26,23 +23,6 @@ public class OrderItem {
     private String createdAt;
     private String updatedAt;
     private Long version;
-
-    @DynamoDbPartitionKey
-    public String getPk() {
-        return pk;
-    }
-
-    public void setPk(String pk) {
-        this.pk = pk;
-    }
-
-    public String getOrderId() {
-        return orderId;
-    }
-
-    public void setOrderId(String orderId) {
-        this.orderId = orderId;
-    }
 
     public String getCustomerId() {
         return customerId;

@@ -1,27 +1,27 @@
 package io.eventgate.orders.table;
 
+import io.eventgate.aws.table.TableLayout;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
-/** The table's name, key prefixes and index names, and typed handles on each kind of item in it. */
+/**
+ * The table's name, key prefixes and index names, and typed handles on each kind of item in it. Its layout is
+ * described once, in {@code eventgate/tables/orders.yaml} ({@link #LAYOUT}); {@code TableLayoutTest} fails when the
+ * names here or the item schemas drift from it.
+ */
 @Component
 public class OrdersTable {
 
+    public static final TableLayout LAYOUT = TableLayout.load("orders");
     public static final String PARTITION_KEY = "pk";
     public static final String STATUS_INDEX = "status-index";
     public static final String OUTBOX_INDEX = "outbox-pending-index";
     public static final String TTL_ATTRIBUTE = "expiresAt";
-    /**
-     * The table's stream carries each written item's new image: the change feed of the live updates reads orders
-     * (and published outbox records) from it, on every instance.
-     */
-    public static final StreamViewType STREAM_VIEW_TYPE = StreamViewType.NEW_IMAGE;
 
     private static final TableSchema<OrderItem> ORDER_SCHEMA = TableSchema.fromBean(OrderItem.class);
-    private static final TableSchema<OutboxItem> OUTBOX_SCHEMA = TableSchema.fromBean(OutboxItem.class);
+    public static final TableSchema<OutboxItem> OUTBOX_SCHEMA = TableSchema.fromBean(OutboxItem.class);
     private static final TableSchema<IdempotencyItem> IDEMPOTENCY_SCHEMA = TableSchema.fromBean(IdempotencyItem.class);
     private static final TableSchema<InboxItem> INBOX_SCHEMA = TableSchema.fromBean(InboxItem.class);
 
@@ -31,7 +31,7 @@ public class OrdersTable {
     private final DynamoDbTable<IdempotencyItem> idempotency;
     private final DynamoDbTable<InboxItem> inbox;
 
-    OrdersTable(DynamoDbEnhancedClient client, TableSettings settings) {
+    public OrdersTable(DynamoDbEnhancedClient client, TableSettings settings) {
         this.name = settings.name();
         this.orders = client.table(name, ORDER_SCHEMA);
         this.outbox = client.table(name, OUTBOX_SCHEMA);

@@ -1,7 +1,6 @@
 package io.eventgate.orders.table;
 
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 
@@ -11,9 +10,16 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecon
  * {@code OrderCreated} went out, and the trace context its publication continued.
  */
 @DynamoDbBean
-public class OutboxItem {
+public class OutboxItem extends TableItem {
 
-    private String pk;
+    /** The attribute names the outbox's conditions and queries speak of (the bean properties of the same name). */
+    public static final String OUTBOX_STATE = "outboxState";
+    public static final String LEASE_UNTIL = "leaseUntil";
+    public static final String LEASE_OWNER = "leaseOwner";
+    /** The value of {@value #OUTBOX_STATE} while a record waits to be published; published records have none. */
+    public static final String PENDING = "PENDING";
+
+
     private String eventId;
     private String source;
     private String detailType;
@@ -24,18 +30,8 @@ public class OutboxItem {
     private String leaseOwner;
     private Integer attempts;
     private String publishedAt;
-    private String orderId;
     private String traceparent;
     private String busEventId;
-
-    @DynamoDbPartitionKey
-    public String getPk() {
-        return pk;
-    }
-
-    public void setPk(String pk) {
-        this.pk = pk;
-    }
 
     public String getEventId() {
         return eventId;
@@ -117,14 +113,6 @@ public class OutboxItem {
 
     public void setPublishedAt(String publishedAt) {
         this.publishedAt = publishedAt;
-    }
-
-    public String getOrderId() {
-        return orderId;
-    }
-
-    public void setOrderId(String orderId) {
-        this.orderId = orderId;
     }
 
     /** The W3C trace context of the request that wrote the record; empty when nothing was traced. */

@@ -45,36 +45,15 @@ import static org.awaitility.Awaitility.await;
  * The relay's wire behaviour against a stub speaking {@code AWSEvents.PutEvents}, with its records in DynamoDB
  * Local. The relay's thread is not started: each test drives {@link OutboxRelay#sweep()} itself.
  */
-class OutboxRelayTest {
+class OutboxRelayTest extends OutboxTestSupport {
 
     static final OutboxSettings SETTINGS = new OutboxSettings("eventgate", "eventgate.orders", Duration.ofSeconds(5),
             Duration.ofSeconds(30), 2, Duration.ofMillis(10), Duration.ofMillis(200), 4, 10_000,
             Duration.ofSeconds(5));
 
-    EventBridgeStub stub;
-    EventBridgeClient eventBridge;
-    DynamoDbTable<OutboxItem> table;
-    OutboxStore store;
-    OrderCreatedOutbox outbox;
-
-    @BeforeEach
-    void setUp() {
-        stub = new EventBridgeStub();
-        eventBridge = EventBridgeClient.builder().endpointOverride(stub.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build();
-        String tableName = "outbox-test-" + UUID.randomUUID();
-        TableCreator.create(TestCloud.dynamo(), tableName);
-        table = DynamoDbEnhancedClient.builder().dynamoDbClient(TestCloud.dynamo()).build()
-                .table(tableName, TableSchema.fromBean(OutboxItem.class));
-        store = new OutboxStore(TestCloud.dynamo(), new TableSettings(tableName, false));
-        outbox = new OrderCreatedOutbox(JsonMapper.builder().build(), SETTINGS);
-    }
-
-    @AfterEach
-    void tearDown() {
-        eventBridge.close();
-        stub.close();
+    @Override
+    OutboxSettings settings() {
+        return SETTINGS;
     }
 
     OutboxRelay relay() {
@@ -190,7 +169,7 @@ class OutboxRelayTest {
                 List.of(new LineItem("SKU-1", 1, BigDecimal.ONE)),
                 new ShippingAddress("Ada", "1 Main St", Optional.empty(), "Berlin", "10115", "DE")), now);
 
-        OutboxItem record = handOff.leasedRecordFor(order);
+        OutboxItem record = handOff.recordFor(order.created());
 
         assertThat(record.getLeaseOwner()).isEqualTo(relay.owner());
         assertThat(record.getLeaseUntil()).isEqualTo(now.plus(SETTINGS.lease()).toEpochMilli());
@@ -205,7 +184,7 @@ class OutboxRelayTest {
         assertThat(store.claim(eventId, "a", now, now.plusSeconds(30))).isPresent();
         assertThat(store.claim(eventId, "b", now.plusSeconds(29), now.plusSeconds(59))).isEmpty();
         OutboxItem claimedByB = store.claim(eventId, "b", now.plusSeconds(31), now.plusSeconds(61)).orElseThrow();
-        store.postpone(eventId, "a", now.plusSeconds(90));
+        store.postpone(record(eventId), "a", now.plusSeconds(90));
         assertThat(record(eventId).getLeaseOwner()).as("a lost its lease: its postponement changes nothing").isEqualTo("b");
         assertThat(store.markPublished(List.of(claimedByB), "a", now.plusSeconds(32))).as("a lost its lease")
                 .containsExactly(claimedByB);

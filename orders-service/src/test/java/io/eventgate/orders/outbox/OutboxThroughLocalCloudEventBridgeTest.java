@@ -65,7 +65,7 @@ class OutboxThroughLocalCloudEventBridgeTest {
             OutboxItem record = outbox.recordFor(order);
             DynamoDbEnhancedClient.builder().dynamoDbClient(TestCloud.dynamo()).build()
                     .table(table, TableSchema.fromBean(OutboxItem.class)).putItem(record);
-            OutboxRelay relay = new OutboxRelay(new OutboxStore(TestCloud.dynamo(), new TableSettings(table, false)),
+            OutboxRelay relay = new OutboxRelay(new OutboxStore(TestCloud.enhanced(), TestCloud.ordersTable(table)),
                     new EventBridgePublisher(events, settings), settings, Clock.systemUTC(), ObservationRegistry.NOOP);
 
             relay.sweep();

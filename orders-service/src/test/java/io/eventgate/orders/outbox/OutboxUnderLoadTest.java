@@ -49,7 +49,7 @@ import static org.awaitility.Awaitility.await;
  * is written the way a crashed instance leaves it (never handed over, lease expired), so the sweep runs under the
  * same load.
  */
-class OutboxUnderLoadTest {
+class OutboxUnderLoadTest extends OutboxTestSupport {
 
     static final int WRITERS = 8;
     static final int RECORDS = 800;
@@ -59,32 +59,16 @@ class OutboxUnderLoadTest {
             Duration.ofMinutes(2), 3, Duration.ofMillis(10), Duration.ofMillis(200), 4, 10_000,
             Duration.ofSeconds(5));
 
-    EventBridgeStub stub;
-    EventBridgeClient eventBridge;
-    DynamoDbTable<OutboxItem> table;
-    OutboxStore store;
-    OrderCreatedOutbox outbox;
-    final List<OutboxRelay> relays = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        stub = new EventBridgeStub();
-        eventBridge = EventBridgeClient.builder().endpointOverride(stub.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build();
-        String tableName = "outbox-load-" + UUID.randomUUID();
-        TableCreator.create(TestCloud.dynamo(), tableName);
-        table = DynamoDbEnhancedClient.builder().dynamoDbClient(TestCloud.dynamo()).build()
-                .table(tableName, TableSchema.fromBean(OutboxItem.class));
-        store = new OutboxStore(TestCloud.dynamo(), new TableSettings(tableName, false));
-        outbox = new OrderCreatedOutbox(JsonMapper.builder().build(), SETTINGS);
+    @Override
+    OutboxSettings settings() {
+        return SETTINGS;
     }
+
+    final List<OutboxRelay> relays = new ArrayList<>();
 
     @AfterEach
     void tearDown() {
         relays.forEach(OutboxRelay::stop);
-        eventBridge.close();
-        stub.close();
     }
 
     @Test
@@ -154,7 +138,7 @@ class OutboxUnderLoadTest {
                             crashed.incrementAndGet();
                             written.add(orphan.getEventId());
                         } else {
-                            OutboxItem record = instance.leasedRecordFor(order);
+                            OutboxItem record = instance.recordFor(order.created());
                             table.putItem(record);
                             instance.committed(record);
                             written.add(record.getEventId());

@@ -1,6 +1,7 @@
 package io.eventgate.orders.outbox;
 
 import io.eventgate.contracts.TraceParent;
+import io.eventgate.orders.order.OrderCreated;
 import io.eventgate.orders.support.EventBridgeStub;
 import io.eventgate.orders.support.TestCloud;
 import io.eventgate.orders.table.OutboxItem;
@@ -9,6 +10,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.eventgate.web.testing.PrometheusSamples;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,8 +22,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,7 +143,7 @@ class TracedOrderFlowTest {
         assertThat(lines.list).filteredOn(line -> line.getFormattedMessage().contains(orderId + " placed"))
                 .singleElement().satisfies(line -> assertThat(line.getMDCPropertyMap())
                         .containsEntry("orderId", orderId)
-                        .containsEntry("correlationId", OrderCreatedOutbox.eventIdFor(orderId))
+                        .containsEntry("correlationId", OrderCreated.eventIdFor(orderId))
                         .containsEntry("traceId", trace)
                         .containsKey("spanId"));
 
@@ -172,13 +172,13 @@ class TracedOrderFlowTest {
         EVENT_BRIDGE.server().stubFor(EventBridgeStub.putEvents().atPriority(1).willReturn(EventBridgeStub.outage()));
         String trace = traceId();
         String orderId = placeOrder(trace);
-        String eventId = OrderCreatedOutbox.eventIdFor(orderId);
+        String eventId = OrderCreated.eventIdFor(orderId);
         await().atMost(Duration.ofSeconds(10)).until(() -> record(eventId).getAttempts() > 0);
         relay.stop(); // the instance that wrote it goes away with the record unpublished
 
         try {
             EVENT_BRIDGE.acceptEverything();
-            OutboxRelay restarted = new OutboxRelay(new OutboxStore(dynamo, new TableSettings(TABLE, false)),
+            OutboxRelay restarted = new OutboxRelay(new OutboxStore(TestCloud.enhanced(), TestCloud.ordersTable(TABLE)),
                     new EventBridgePublisher(
                             software.amazon.awssdk.services.eventbridge.EventBridgeClient.builder()
                                     .endpointOverride(EVENT_BRIDGE.endpoint())
@@ -299,16 +299,8 @@ class TracedOrderFlowTest {
         return get("/actuator/prometheus");
     }
 
-    /** The value of the first sample of {@code metric} whose labels contain every one given; 0 when none. */
     private static double value(String exposition, String metric, String... labels) {
-        Matcher sample = Pattern.compile("(?m)^" + metric + "(\\{[^}]*})? (\\S+)$").matcher(exposition);
-        while (sample.find()) {
-            String found = sample.group(1) == null ? "" : sample.group(1);
-            if (List.of(labels).stream().allMatch(found::contains)) {
-                return Double.parseDouble(sample.group(2));
-            }
-        }
-        return 0;
+        return PrometheusSamples.value(exposition, metric, labels);
     }
 
     private URI uri(String path) {

@@ -18,8 +18,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 /**
- * An HTTP stub speaking EventBridge's {@code AWSEvents.PutEvents} (JSON 1.1), since local-cloud has no EventBridge
- * yet. By default every entry succeeds; tests replace that with partial failures or outages.
+ * An HTTP stub speaking EventBridge's {@code AWSEvents.PutEvents} (JSON 1.1), for the tests that need to script
+ * what local-cloud's real EventBridge would not do on demand: by default every entry succeeds; tests replace that
+ * with partial failures or outages.
  */
 public final class EventBridgeStub implements AutoCloseable {
 

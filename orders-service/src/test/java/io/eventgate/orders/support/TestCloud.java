@@ -2,10 +2,13 @@ package io.eventgate.orders.support;
 
 import io.eventgate.localcloud.LocalCloud;
 import io.eventgate.localcloud.LocalCloudSettings;
+import io.eventgate.orders.table.OrdersTable;
+import io.eventgate.orders.table.TableSettings;
 import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -48,6 +51,15 @@ public final class TestCloud {
     public static DynamoDbClient dynamo() {
         endpoint();
         return dynamo;
+    }
+
+    /** The outbox store's view of table {@code name}, through the enhanced client as in the service. */
+    public static OrdersTable ordersTable(String name) {
+        return new OrdersTable(enhanced(), new TableSettings(name, false));
+    }
+
+    public static DynamoDbEnhancedClient enhanced() {
+        return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo()).build();
     }
 
     public static SqsClient sqs() {

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.eventgate.localcloud.LocalCloud;
 import io.eventgate.localcloud.LocalCloudSettings;
+import io.eventgate.localcloud.TestClients;
 import io.eventgate.localcloud.events.apidestination.Partner.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,9 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.ApiDestinationHttpMethod;
 import software.amazon.awssdk.services.eventbridge.model.CreateConnectionAuthRequestParameters;
@@ -55,11 +53,8 @@ class ApiDestinationDeliveryTest {
     @BeforeAll
     static void start() throws Exception {
         cloud = LocalCloud.start(LocalCloudSettings.forTests());
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        events = EventBridgeClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).build();
-        sqs = SqsClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).build();
+        events = TestClients.of(EventBridgeClient.builder(), cloud.endpoint());
+        sqs = TestClients.of(SqsClient.builder(), cloud.endpoint());
         partner = new Partner();
         events.createEventBus(b -> b.name(BUS));
         logs.start();

@@ -2,15 +2,13 @@ package io.eventgate.localcloud.events.apidestination;
 
 import io.eventgate.localcloud.LocalCloud;
 import io.eventgate.localcloud.LocalCloudSettings;
+import io.eventgate.localcloud.TestClients;
 import io.eventgate.localcloud.events.apidestination.Partner.Response;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.ConnectionAuthorizationType;
 import software.amazon.awssdk.services.eventbridge.model.ConnectionOAuthHttpMethod;
@@ -36,9 +34,7 @@ class ConnectionStateTest {
     @BeforeAll
     static void start() throws Exception {
         cloud = LocalCloud.start(LocalCloudSettings.forTests());
-        events = EventBridgeClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build();
+        events = TestClients.of(EventBridgeClient.builder(), cloud.endpoint());
         authServer = new Partner();
     }
 

@@ -2,6 +2,7 @@ package io.eventgate.localcloud.events.archive;
 
 import io.eventgate.localcloud.LocalCloud;
 import io.eventgate.localcloud.LocalCloudSettings;
+import io.eventgate.localcloud.TestClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,9 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.ArchiveState;
 import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
@@ -41,11 +39,8 @@ class ArchiveReplayTest {
     @BeforeAll
     static void start() {
         cloud = LocalCloud.start(LocalCloudSettings.forTests());
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        events = EventBridgeClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).build();
-        sqs = SqsClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).build();
+        events = TestClients.of(EventBridgeClient.builder(), cloud.endpoint());
+        sqs = TestClients.of(SqsClient.builder(), cloud.endpoint());
     }
 
     @AfterAll

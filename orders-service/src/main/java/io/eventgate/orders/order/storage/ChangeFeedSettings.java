@@ -1,6 +1,7 @@
 package io.eventgate.orders.order.storage;
 
 import jakarta.validation.constraints.NotNull;
+import io.eventgate.web.retry.Pauses;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,7 +31,6 @@ record ChangeFeedSettings(
         @DefaultValue("30s") @NotNull Duration maxRetryInterval) {
 
     Duration retryAfter(int failures) {
-        Duration pause = retryInterval.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 16));
-        return pause.compareTo(maxRetryInterval) > 0 ? maxRetryInterval : pause;
+        return Pauses.after(failures, retryInterval, maxRetryInterval);
     }
 }

@@ -5,11 +5,10 @@ import io.eventgate.orders.order.ConcurrentOrderUpdateException;
 import io.eventgate.orders.order.IdempotencyClaim;
 import io.eventgate.orders.order.IdempotencyKeyTakenException;
 import io.eventgate.orders.order.Order;
+import io.eventgate.orders.order.OrderCreated;
 import io.eventgate.orders.order.OrderPage;
 import io.eventgate.orders.order.OrderStatus;
 import io.eventgate.orders.order.Orders;
-import io.eventgate.orders.outbox.OrderCreatedOutbox;
-import io.eventgate.orders.outbox.OutboxHandOff;
 import io.eventgate.orders.table.IdempotencyItem;
 import io.eventgate.orders.table.InboxItem;
 import io.eventgate.orders.table.OrderItem;
@@ -34,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * {@link Orders} on the {@code orders} table. Writes that belong together go in one {@code TransactWriteItems}:
- * order + outbox record (+ idempotency claim) on creation; changed order + inbox mark when applying an event.
+ * order + the outbox record of its {@link OrderCreated} (+ idempotency claim) on creation; changed order + inbox mark
+ * when applying an event.
  */
 @Repository
 class DynamoDbOrders implements Orders {
@@ -47,12 +47,12 @@ class DynamoDbOrders implements Orders {
 
     private final DynamoDbEnhancedClient client;
     private final OrdersTable table;
-    private final OutboxHandOff outbox;
+    private final OutboxRecords outbox;
     private final StorageSettings settings;
     private final PageCursors cursors;
     private final Clock clock;
 
-    DynamoDbOrders(DynamoDbEnhancedClient client, OrdersTable table, OutboxHandOff outbox,
+    DynamoDbOrders(DynamoDbEnhancedClient client, OrdersTable table, OutboxRecords outbox,
             StorageSettings settings, PageCursors cursors, Clock clock) {
         this.client = client;
         this.table = table;
@@ -65,7 +65,7 @@ class DynamoDbOrders implements Orders {
     @Override
     public Order add(Order order, Optional<IdempotencyClaim> claim) {
         OrderItem item = OrderMapping.toItem(order);
-        OutboxItem record = outbox.leasedRecordFor(order);
+        OutboxItem record = outbox.recordFor(order.created());
         try {
             client.transactWriteItems(tx -> {
                 // The version extension adds attribute_not_exists(version) for a new item; the key check says
@@ -100,7 +100,7 @@ class DynamoDbOrders implements Orders {
 
     @Override
     public Optional<Instant> sentToCarrierAt(String orderId) {
-        String eventId = OrderCreatedOutbox.eventIdFor(orderId);
+        String eventId = OrderCreated.eventIdFor(orderId);
         OutboxItem record = table.outbox()
                 .getItem(r -> r.key(key(OrdersTable.outboxKey(eventId))).consistentRead(true));
         return Optional.ofNullable(record).map(OutboxItem::getPublishedAt).map(Timestamps::parse);

@@ -9,9 +9,11 @@ import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import io.eventgate.orders.order.LineItem;
+import io.eventgate.web.problem.FieldPaths;
+import io.eventgate.web.problem.FieldProblem;
+import io.eventgate.web.problem.InvalidRequestException;
 import io.eventgate.web.text.TextRules;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -54,97 +56,76 @@ class CreateOrderRequestReader {
 
     /** @throws InvalidRequestException naming every bad field */
     CreateOrderRequest read(JsonNode body) {
-        List<FieldError> huge = new ArrayList<>();
+        List<FieldProblem> huge = new ArrayList<>();
         findHugeNumbers(body, "", huge);
         if (!huge.isEmpty()) {
             // The schema validator converts integral numbers to long to compare them and fails on these; no limit
             // of this API is anywhere near, so they are refused before it sees them.
             throw new InvalidRequestException(huge);
         }
-        List<FieldError> errors = new ArrayList<>(schema.validate(body).stream()
-                .map(CreateOrderRequestReader::toFieldError).toList());
-        Set<String> flagged = errors.stream().map(FieldError::field).collect(Collectors.toSet());
+        List<FieldProblem> errors = new ArrayList<>(schema.validate(body).stream()
+                .map(CreateOrderRequestReader::toFieldProblem).toList());
+        Set<String> flagged = errors.stream().map(FieldProblem::field).collect(Collectors.toSet());
         if (body != null && body.isObject()) {
             checkValues(body, "", flagged, errors);
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors.stream().distinct()
-                    .sorted(Comparator.comparing(FieldError::field)).toList());
+            throw new InvalidRequestException(errors);
         }
         return reader.treeToValue(body, CreateOrderRequest.class);
     }
 
-    private static void findHugeNumbers(JsonNode node, String path, List<FieldError> errors) {
+    private static void findHugeNumbers(JsonNode node, String path, List<FieldProblem> errors) {
         if (node == null) {
             return;
         }
         if (node.isNumber() && !node.isInt() && node.decimalValue().abs().compareTo(HUGE) >= 0) {
-            errors.add(new FieldError(path, "is out of range"));
+            errors.add(new FieldProblem(path, "is out of range"));
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                findHugeNumbers(node.get(i), path + "[" + i + "]", errors);
+                findHugeNumbers(node.get(i), FieldPaths.index(path, i), errors);
             }
         } else if (node.isObject()) {
             for (var field : node.properties()) {
-                findHugeNumbers(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), errors);
+                findHugeNumbers(field.getValue(), FieldPaths.property(path, field.getKey()), errors);
             }
         }
     }
 
     /** The checks the schema cannot express, on every field the schema did not already refuse. */
-    private static void checkValues(JsonNode node, String path, Set<String> flagged, List<FieldError> errors) {
+    private static void checkValues(JsonNode node, String path, Set<String> flagged, List<FieldProblem> errors) {
         if (flagged.contains(path)) {
             return;
         }
         if (node.isString()) {
-            TextRules.problem(node.asString()).ifPresent(problem -> errors.add(new FieldError(path, problem)));
+            TextRules.problem(node.asString()).ifPresent(problem -> errors.add(new FieldProblem(path, problem)));
         } else if (node.isNumber() && path.endsWith(".unitPrice")) {
             try {
                 LineItem.price(node.decimalValue());
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(path, e.getMessage().replaceFirst("^unitPrice ", "")));
+                errors.add(new FieldProblem(path, e.getMessage().replaceFirst("^unitPrice ", "")));
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                checkValues(node.get(i), path + "[" + i + "]", flagged, errors);
+                checkValues(node.get(i), FieldPaths.index(path, i), flagged, errors);
             }
         } else if (node.isObject()) {
             for (var field : node.properties()) {
-                checkValues(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), flagged, errors);
+                checkValues(field.getValue(), FieldPaths.property(path, field.getKey()), flagged, errors);
             }
         }
     }
 
-    private static FieldError toFieldError(Error error) {
+    private static FieldProblem toFieldProblem(Error error) {
         String location = error.getInstanceLocation().toString();
-        String path = fieldPath(location);
+        String path = FieldPaths.fromPointer(location);
         return switch (error.getKeyword()) {
-            case "required" -> new FieldError(join(path, error.getProperty()), "is required");
-            case "additionalProperties" -> new FieldError(join(path, error.getProperty()), "is not a known field");
-            default -> new FieldError(path.isEmpty() ? "(body)" : path, stripLocation(error.getMessage(), location));
+            case "required" -> new FieldProblem(FieldPaths.property(path, error.getProperty()), "is required");
+            case "additionalProperties" -> new FieldProblem(FieldPaths.property(path, error.getProperty()),
+                    "is not a known field");
+            default -> new FieldProblem(path.isEmpty() ? FieldPaths.BODY : path, stripLocation(error.getMessage(), location));
         };
-    }
-
-    /** {@code /items/0/quantity} (a JSON Pointer) as {@code items[0].quantity}, the way clients write paths. */
-    static String fieldPath(String pointer) {
-        StringBuilder path = new StringBuilder();
-        for (String token : pointer.split("/")) {
-            if (token.isEmpty()) {
-                continue;
-            }
-            String name = token.replace("~1", "/").replace("~0", "~");
-            if (name.chars().allMatch(Character::isDigit)) {
-                path.append('[').append(name).append(']');
-            } else {
-                path.append(path.isEmpty() ? "" : ".").append(name);
-            }
-        }
-        return path.toString();
-    }
-
-    private static String join(String parent, String property) {
-        return parent.isEmpty() ? property : parent + "." + property;
     }
 
     // networknt prefixes its messages with the instance location; the field is reported separately.

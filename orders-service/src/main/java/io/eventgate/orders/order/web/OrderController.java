@@ -5,6 +5,7 @@ import io.eventgate.orders.order.OrderPage;
 import io.eventgate.orders.order.OrderService;
 import io.eventgate.orders.order.OrderStatus;
 import io.eventgate.orders.order.Placement;
+import io.eventgate.web.problem.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;

@@ -6,6 +6,7 @@ import io.eventgate.orders.order.IdempotencyKeyTakenException;
 import io.eventgate.orders.order.LineItem;
 import io.eventgate.orders.order.NewOrder;
 import io.eventgate.orders.order.Order;
+import io.eventgate.orders.order.OrderCreated;
 import io.eventgate.orders.order.CarrierEvent;
 import io.eventgate.orders.order.ShippingAddress;
 import io.eventgate.orders.order.Transition;
@@ -44,7 +45,7 @@ class DynamoDbOrdersTest extends IntegrationTest {
 
     OutboxItem outboxRecordOf(Order order) {
         return table.outbox().getItem(Key.builder()
-                .partitionValue(OrdersTable.outboxKey(OrderCreatedOutbox.eventIdFor(order.id()))).build());
+                .partitionValue(OrdersTable.outboxKey(OrderCreated.eventIdFor(order.id()))).build());
     }
 
     @Test
