@@ -61,6 +61,9 @@ public class OrderToShipment {
             System.out.printf("orders=%d rate=%.1f/s arrived=%d lost=%d p50=%.1f ms p90=%.1f ms p99=%.1f ms max=%.1f ms%n",
                     orders, perSecond, micros.size(), lost, pct(micros, 50), pct(micros, 90), pct(micros, 99),
                     micros.isEmpty() ? 0 : micros.getLast() / 1000.0);
+            System.out.printf("BENCH_RESULT bench=e2e orders=%d rate=%.1f arrived=%d lost=%d p50_ms=%.1f p90_ms=%.1f "
+                            + "p99_ms=%.1f max_ms=%.1f%n", orders, perSecond, micros.size(), lost, pct(micros, 50),
+                    pct(micros, 90), pct(micros, 99), micros.isEmpty() ? 0 : micros.getLast() / 1000.0);
         }
     }
 

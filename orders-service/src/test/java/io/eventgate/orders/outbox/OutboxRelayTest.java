@@ -10,6 +10,7 @@ import io.eventgate.orders.order.Order;
 import io.eventgate.orders.order.ShippingAddress;
 import io.eventgate.orders.support.EventBridgeStub;
 import io.eventgate.orders.support.TestCloud;
+import io.eventgate.orders.table.OrdersTable;
 import io.eventgate.orders.table.OutboxItem;
 import io.eventgate.orders.table.TableCreator;
 import io.eventgate.orders.table.TableSettings;
@@ -259,8 +260,9 @@ class OutboxRelayTest extends OutboxTestSupport {
                         }
                     }
                 })).build();
-        OutboxRelay relay = new OutboxRelay(new OutboxStore(DynamoDbEnhancedClient.builder().dynamoDbClient(failingOnce).build(),
-                TestCloud.ordersTable(table.tableName())),
+        DynamoDbEnhancedClient failingClient = DynamoDbEnhancedClient.builder().dynamoDbClient(failingOnce).build();
+        OutboxRelay relay = new OutboxRelay(new OutboxStore(failingClient,
+                new OrdersTable(failingClient, new TableSettings(table.tableName(), false))),
                 new EventBridgePublisher(eventBridge, SETTINGS), SETTINGS, Clock.systemUTC(), ObservationRegistry.NOOP);
 
         assertThatThrownBy(relay::sweep).hasMessageContaining("injected");
