@@ -54,7 +54,11 @@ class DynamoDbChangeFeed implements SmartLifecycle {
 
     @Override
     public void start() {
-        thread = Thread.ofPlatform().name("order-change-feed").daemon().start(this::follow);
+        // Assigned before it runs: the loop goes on while it is the feed's thread, and a thread started first could
+        // look before the assignment, find another value and end at once — a feed that silently never follows.
+        Thread feed = Thread.ofPlatform().name("order-change-feed").daemon().unstarted(this::follow);
+        thread = feed;
+        feed.start();
     }
 
     @Override
