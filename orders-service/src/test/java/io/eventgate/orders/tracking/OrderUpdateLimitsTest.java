@@ -7,9 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.eventgate.orders.order.LineItem;
 import io.eventgate.orders.order.NewOrder;
 import io.eventgate.orders.order.Order;
-import io.eventgate.orders.order.OrderService;
 import io.eventgate.orders.order.ShippingAddress;
-import io.eventgate.orders.support.IntegrationTest;
 import io.eventgate.orders.support.SseClient;
 import io.eventgate.orders.support.SseClient.Event;
 import io.eventgate.web.testing.RawHttp;
@@ -17,11 +15,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The bounds of one instance's update streams: the cap, heartbeats and the idle timeout (short, for the test). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -29,24 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "eventgate.orders.updates.heartbeat=300ms",
         "eventgate.orders.updates.idle-timeout=3s",
         "eventgate.orders.updates.busy-retry-after=7s"})
-class OrderUpdateLimitsTest extends IntegrationTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    OrderService orders;
-
-    @Autowired
-    UpdateStreams streams;
-
-    /** A new context's change feed finds the table's stream a moment after start; until then streams are refused. */
-    @BeforeEach
-    void waitUntilTheChangeFeedFollows() {
-        await().atMost(WAIT).until(streams::isFollowing);
-    }
+class OrderUpdateLimitsTest extends LiveUpdatesTest {
 
     private String placeOrder() {
         Order order = orders.place(new NewOrder("cust-limits", List.of(new LineItem("SKU-1", 1, BigDecimal.ONE)),

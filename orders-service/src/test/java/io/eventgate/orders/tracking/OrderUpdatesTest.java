@@ -9,10 +9,8 @@ import io.eventgate.orders.order.CarrierEvent.OrderShipped;
 import io.eventgate.orders.order.LineItem;
 import io.eventgate.orders.order.NewOrder;
 import io.eventgate.orders.order.Order;
-import io.eventgate.orders.order.OrderService;
 import io.eventgate.orders.order.OrderStatus;
 import io.eventgate.orders.order.ShippingAddress;
-import io.eventgate.orders.support.IntegrationTest;
 import io.eventgate.orders.support.SseClient;
 import io.eventgate.orders.support.SseClient.Event;
 import io.eventgate.orders.support.TestCloud;
@@ -26,10 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,25 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code GET /orders/{id}/updates} against the real table's stream in local-cloud (DynamoDB Local): what a client
  * gets first, each transition as it is stored — also when another process stored it — and resuming after a reconnect.
  */
-class OrderUpdatesTest extends IntegrationTest {
+class OrderUpdatesTest extends LiveUpdatesTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    OrderService orders;
-
-    @Autowired
-    UpdateStreams streams;
-
-    /** A new context's change feed finds the table's stream a moment after start; until then streams are refused. */
-    @BeforeEach
-    void waitUntilTheChangeFeedFollows() {
-        await().atMost(WAIT).until(streams::isFollowing);
-    }
 
     private Order placeOrder() {
         return orders.place(new NewOrder("cust-live", List.of(new LineItem("SKU-1", 1, BigDecimal.TEN)),
