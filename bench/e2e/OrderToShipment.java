@@ -48,15 +48,19 @@ public class OrderToShipment {
                 results.add(pool.submit(() -> oneOrder(http, ordersUrl, carrierUrl, n)));
             }
             List<Long> micros = new ArrayList<>();
+            List<String> inOrder = new ArrayList<>();
             int lost = 0;
             for (Future<Long> result : results) {
                 long value = result.get();
+                inOrder.add(value < 0 ? "lost" : String.valueOf(value / 1000));
                 if (value < 0) {
                     lost++;
                 } else {
                     micros.add(value);
                 }
             }
+            // When the slow ones were sent says whether they are a cold start (the first few) or spread out.
+            System.out.println("ms per order, in the order sent: " + String.join(" ", inOrder));
             Collections.sort(micros);
             System.out.printf("orders=%d rate=%.1f/s arrived=%d lost=%d p50=%.1f ms p90=%.1f ms p99=%.1f ms max=%.1f ms%n",
                     orders, perSecond, micros.size(), lost, pct(micros, 50), pct(micros, 90), pct(micros, 99),

@@ -5,7 +5,9 @@
 # Usage: bench/orders/run.sh [seconds=20] [connections=32] [warmupSeconds=10]
 # Env: SKIP_BUILD=1 reuses built jars; ORDERS_JAVA_OPTS / CLOUD_JAVA_OPTS add JVM options to orders-service / local-cloud (e.g. a JFR recording:
 # -XX:StartFlightRecording=filename=/tmp/orders.jfr,settings=profile); ORDERS_ARGS adds orders-service arguments
-# (e.g. --eventgate.orders.outbox.workers=8); ORDERS_JAR runs another build of the service (a before/after comparison).
+# (e.g. --eventgate.orders.outbox.workers=8); ORDERS_JAR / CLOUD_JAR run another build of the service / of local-cloud
+# (a before/after comparison); PROFILE_PREFIX=PATH- records both processes with JFR once they are ready (PATH-local-cloud.jfr,
+# PATH-orders-service.jfr).
 # Needs wrk (apt-get install -y wrk).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,7 +30,7 @@ ORDERS_PORT=${ORDERS_PORT:-$(free_port)}
 EDGE="http://localhost:$CLOUD_PORT"
 
 # shellcheck disable=SC2086
-"$JAVA" ${CLOUD_JAVA_OPTS:-} -jar local-cloud/target/local-cloud-0.1.0-SNAPSHOT-exec.jar --port "$CLOUD_PORT" >"$WORK/local-cloud.log" 2>&1 &
+"$JAVA" ${CLOUD_JAVA_OPTS:-} -jar "${CLOUD_JAR:-local-cloud/target/local-cloud-0.1.0-SNAPSHOT-exec.jar}" --port "$CLOUD_PORT" >"$WORK/local-cloud.log" 2>&1 &
 PIDS+=($!)
 wait_for "$EDGE/_localcloud/health" local-cloud
 # The bus the relay publishes to (no rules: events are accepted and go nowhere, without the missing-bus WARN).
@@ -44,6 +46,14 @@ curl -fsS -o /dev/null "$EDGE/" -H 'Content-Type: application/x-amz-json-1.1' -H
   --logging.level.io.eventgate=WARN ${ORDERS_ARGS:-} >"$WORK/orders.log" 2>&1 &
 PIDS+=($!)
 wait_for "http://localhost:$ORDERS_PORT/actuator/health/readiness" orders-service
+if [ -n "${PROFILE_PREFIX:-}" ]; then
+  # A JFR recording of each process from here on (not of its start-up): PREFIXlocal-cloud.jfr, PREFIXorders-service.jfr.
+  for entry in "local-cloud:${PIDS[0]}" "orders-service:${PIDS[1]}"; do
+    "$JAVA_HOME/bin/jcmd" "${entry#*:}" JFR.configure stackdepth=256 >/dev/null
+    "$JAVA_HOME/bin/jcmd" "${entry#*:}" JFR.start name=bench settings=profile dumponexit=true \
+      filename="${PROFILE_PREFIX}${entry%%:*}.jfr" >/dev/null
+  done
+fi
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); logs in $WORK"
 # The bench reads the two processes' CPU time from /proc to say how much CPU one order costs each of them.
