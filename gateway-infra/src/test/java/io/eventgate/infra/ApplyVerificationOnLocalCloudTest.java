@@ -40,7 +40,7 @@ class ApplyVerificationOnLocalCloudTest {
         Cli.Run first = new Cli(Map.of()).run(args(envFile));
         assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
         String key = new OutputsFile(envFile).read().get(Secrets.CARRIER_INBOUND_API_KEY);
-        own.aws().events().deauthorizeConnection(b -> b.name("carrier-connection"));
+        own.aws.events().deauthorizeConnection(b -> b.name("carrier-connection"));
         // Another run that does not know the inbound key: its outputs file holds everything else.
         Path withoutKey = directory.resolve("without-key.env");
         Map<String, String> known = new LinkedHashMap<>(new OutputsFile(envFile).read());
@@ -62,11 +62,11 @@ class ApplyVerificationOnLocalCloudTest {
         assertThat(fixed.exitCode()).as(fixed.out() + fixed.err()).isZero();
         assertThat(fixed.out()).contains("~ eventbridge connection carrier-connection")
                 .contains("state DEAUTHORIZED (Deauthorized by DeauthorizeConnection) -> AUTHORIZED");
-        assertThat(own.aws().events().describeConnection(b -> b.name("carrier-connection")).connectionStateAsString())
+        assertThat(own.aws.events().describeConnection(b -> b.name("carrier-connection")).connectionStateAsString())
                 .isEqualTo("AUTHORIZED");
-        own.aws().events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate").source("eventgate.orders")
+        own.aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate").source("eventgate.orders")
                 .detailType("OrderCreated").detail(ORDER_CREATED)));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(own.carrier().requests())
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(own.carrier.requests())
                 .anySatisfy(r -> {
                     assertThat(r.header("x-api-key")).isEqualTo(key);
                     assertThat(JsonDocs.read(r.body()).path("orderId").asString()).isEqualTo("ord-9");
@@ -74,7 +74,7 @@ class ApplyVerificationOnLocalCloudTest {
     }
 
     private static String[] args(Path envFile) {
-        return List.of("apply", "--endpoint", own.cloud().endpoint().toString(), "--env-file", envFile.toString(),
-                "--set", "carrier.outbound.baseUrl=" + own.carrier().baseUrl()).toArray(String[]::new);
+        return List.of("apply", "--endpoint", own.cloud.endpoint().toString(), "--env-file", envFile.toString(),
+                "--set", "carrier.outbound.baseUrl=" + own.carrier.baseUrl()).toArray(String[]::new);
     }
 }

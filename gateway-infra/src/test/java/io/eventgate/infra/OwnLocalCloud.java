@@ -3,52 +3,39 @@ package io.eventgate.infra;
 import io.eventgate.infra.aws.AwsClients;
 import io.eventgate.localcloud.LocalCloud;
 import io.eventgate.localcloud.LocalCloudSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A local-cloud of one test class's own, a stub carrier and SDK clients on it: for the classes that apply the whole
- * topology, whose fixed names would collide on the {@link SharedLocalCloud}. Registered as a static
- * {@code @RegisterExtension} field: started before the class's own {@code @BeforeAll} methods, closed after its
- * {@code @AfterAll} ones.
+ * topology, whose fixed names would collide on the {@link SharedLocalCloud}. Held in a static
+ * {@code @RegisterExtension} field: it starts when JUnit first reads the field, before the class's {@code @BeforeAll}
+ * methods, and is closed after its {@code @AfterAll} ones.
  */
-public final class OwnLocalCloud implements BeforeAllCallback, AfterAllCallback {
+public final class OwnLocalCloud implements AfterAllCallback {
 
-    private LocalCloud cloud;
-    private StubCarrier carrier;
-    private AwsClients aws;
+    public final LocalCloud cloud;
+    public final StubCarrier carrier;
+    public final AwsClients aws;
 
-    @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
+    public OwnLocalCloud() {
         cloud = LocalCloud.start(LocalCloudSettings.forTests());
-        carrier = new StubCarrier();
+        try {
+            carrier = new StubCarrier();
+        } catch (IOException e) {
+            cloud.close();
+            throw new UncheckedIOException(e);
+        }
         aws = new AwsClients(LocalTopology.settings(cloud.endpoint(), Map.of()).aws());
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (aws != null) {
-            aws.close();
-        }
-        if (carrier != null) {
-            carrier.close();
-        }
-        if (cloud != null) {
-            cloud.close();
-        }
-    }
-
-    public LocalCloud cloud() {
-        return cloud;
-    }
-
-    public StubCarrier carrier() {
-        return carrier;
-    }
-
-    public AwsClients aws() {
-        return aws;
+        aws.close();
+        carrier.close();
+        cloud.close();
     }
 }

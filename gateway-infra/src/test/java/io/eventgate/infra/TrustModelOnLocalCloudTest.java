@@ -61,29 +61,29 @@ class TrustModelOnLocalCloudTest {
         Path config = directory.resolve("partners.yaml");
         Files.writeString(config, ACME);
         Path envFile = directory.resolve(".env");
-        Cli.Run apply = new Cli(Map.of()).run("apply", "--endpoint", own.cloud().endpoint().toString(),
+        Cli.Run apply = new Cli(Map.of()).run("apply", "--endpoint", own.cloud.endpoint().toString(),
                 "--env-file", envFile.toString(), "--config", config.toString(),
-                "--set", "carrier.outbound.baseUrl=" + own.carrier().baseUrl());
+                "--set", "carrier.outbound.baseUrl=" + own.carrier.baseUrl());
         assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
         outputs = new OutputsFile(envFile).read();
         auditUrl = auditQueueForEverythingOnTheBus();
         // A valid key of the stage that no partner's grants name: any key holder the provisioner does not know.
-        String otherKeyId = own.aws().apiGateway()
+        String otherKeyId = own.aws.apiGateway()
                 .createApiKey(b -> b.name("other").enabled(true).value(OTHER_KEY)).id();
-        String planId = own.aws().apiGateway().getUsagePlans(b -> b.limit(500)).items().stream()
+        String planId = own.aws.apiGateway().getUsagePlans(b -> b.limit(500)).items().stream()
                 .filter(p -> p.name().equals("acme-plan")).findFirst().orElseThrow().id();
-        own.aws().apiGateway().createUsagePlanKey(b -> b.usagePlanId(planId).keyId(otherKeyId).keyType("API_KEY"));
+        own.aws.apiGateway().createUsagePlanKey(b -> b.usagePlanId(planId).keyId(otherKeyId).keyType("API_KEY"));
     }
 
     @Test
     void orderCreatedToCarrierFiresForOurOwnOrderCreatedOnly() throws Exception {
         String ours = orderCreated("ours-1");
-        own.aws().events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate").source("eventgate.orders")
+        own.aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate").source("eventgate.orders")
                 .detailType("OrderCreated").detail(ours)));
         // What a gateway-stamped OrderCreated would look like on the bus: the rule must not fire for it either.
         String stamped = orderCreated("stamped-1").replace("\"correlationId\":\"c-1\"",
                 "\"correlationId\":\"c-1\",\"apiKeyId\":\"" + outputs.get("ACME_GATEWAY_API_KEY_ID") + "\"");
-        own.aws().events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate").source("eventgate.orders")
+        own.aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate").source("eventgate.orders")
                 .detailType("OrderCreated").detail(stamped)));
 
         for (String[] spoof : List.of(new String[] {"ACME_GATEWAY_API_KEY", "spoof-acme"},
@@ -118,7 +118,7 @@ class TrustModelOnLocalCloudTest {
                  "data":{"orderId":"acme-own","deliveredAt":"2026-11-23T12:00:00Z"}}""");
         HttpResponse<String> acmeShipped = post(outputs.get("ACME_GATEWAY_API_KEY"), shipped("com.acme", "acme-shp"));
         // On the bus with the carrier's source but another key's id (as if a key had reached the bus unchecked).
-        own.aws().events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate").source("com.carrier")
+        own.aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate").source("com.carrier")
                 .detailType("OrderShipped").detail("""
                         {"metadata":{"source":"com.carrier","eventName":"OrderShipped","eventSchemaVersion":"1",
                                      "correlationId":"c-1","apiKeyId":"%s"},
@@ -202,7 +202,7 @@ class TrustModelOnLocalCloudTest {
     }
 
     private static long shipmentsFor(String orderId) {
-        return own.carrier().requests().stream().filter(r -> r.path().equals("/shipments"))
+        return own.carrier.requests().stream().filter(r -> r.path().equals("/shipments"))
                 .filter(r -> orderId.equals(JsonDocs.read(r.body()).path("orderId").asString())).count();
     }
 
@@ -218,24 +218,24 @@ class TrustModelOnLocalCloudTest {
     }
 
     private static synchronized void drain(String queueUrl, List<JsonNode> into) {
-        var messages = own.aws().sqs()
+        var messages = own.aws.sqs()
                 .receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
         messages.forEach(m -> {
             into.add(JsonDocs.read(m.body()));
-            own.aws().sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+            own.aws.sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
         });
     }
 
     /** A queue that receives every event on the bus, whoever sent it. */
     private static String auditQueueForEverythingOnTheBus() {
-        var arns = own.aws().arns();
+        var arns = own.aws.arns();
         String ruleArn = arns.rule("eventgate", "test-audit-all");
-        String url = own.aws().sqs().createQueue(b -> b.queueName("test-audit-all").attributes(Map.of(
+        String url = own.aws.sqs().createQueue(b -> b.queueName("test-audit-all").attributes(Map.of(
                 QueueAttributeName.POLICY, QueuePolicies.allowEventBridgeRules(arns.queue("test-audit-all"),
                         List.of(ruleArn))))).queueUrl();
-        own.aws().events().putRule(b -> b.name("test-audit-all").eventBusName("eventgate")
+        own.aws.events().putRule(b -> b.name("test-audit-all").eventBusName("eventgate")
                 .eventPattern("{\"version\":[\"0\"]}"));
-        own.aws().events().putTargets(b -> b.rule("test-audit-all").eventBusName("eventgate")
+        own.aws.events().putTargets(b -> b.rule("test-audit-all").eventBusName("eventgate")
                 .targets(t -> t.id("audit").arn(arns.queue("test-audit-all"))));
         return url;
     }
