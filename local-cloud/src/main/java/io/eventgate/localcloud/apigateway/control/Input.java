@@ -42,34 +42,30 @@ record Input(JsonNode node) {
     }
 
     List<Input> objects(String field) {
-        JsonNode value = node.get(field);
-        List<Input> result = new ArrayList<>();
-        if (value == null || value.isNull()) {
-            return result;
-        }
-        if (!value.isArray()) {
-            throw ControlErrors.badRequest(field + " must be a list");
-        }
-        value.forEach(item -> {
+        return items(field).stream().map(item -> {
             if (!item.isObject()) {
                 throw ControlErrors.badRequest(field + " must be a list of objects");
             }
-            result.add(new Input(item));
-        });
-        return result;
+            return new Input(item);
+        }).toList();
     }
 
     List<String> strings(String field) {
+        return items(field).stream().map(JsonNode::asString).toList();
+    }
+
+    /** The elements of a list field; an absent or null field is an empty list. */
+    private List<JsonNode> items(String field) {
         JsonNode value = node.get(field);
-        List<String> result = new ArrayList<>();
+        List<JsonNode> items = new ArrayList<>();
         if (value == null || value.isNull()) {
-            return result;
+            return items;
         }
         if (!value.isArray()) {
             throw ControlErrors.badRequest(field + " must be a list");
         }
-        value.forEach(item -> result.add(item.asString()));
-        return result;
+        value.forEach(items::add);
+        return items;
     }
 
     /** An absent or null field is empty; a field of another type is refused. */
