@@ -99,9 +99,7 @@ class DynamoDbChangeFeed implements SmartLifecycle {
                     nextDiscovery = System.nanoTime() + settings.discoveryInterval().toNanos();
                 }
                 failures = 0;
-                if (!busy) {
-                    Thread.sleep(settings.pollInterval());
-                }
+                Thread.sleep(busy ? settings.busyPollInterval() : settings.pollInterval());
             } catch (InterruptedException e) {
                 return;
             } catch (NoStreamException e) {
