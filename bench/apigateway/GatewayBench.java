@@ -91,7 +91,7 @@ public final class GatewayBench {
                 closedLoop(http, route, key, 5_000, concurrency, "warm-up");
                 drain(sqs, queueUrl, 5_000, Duration.ofSeconds(120), "warm-up");
 
-                String loadBefore = load();
+                String loadBefore = BenchMachine.loadAverage();
                 System.out.println("== MOCK route, closed loop, " + concurrency + " in flight");
                 double mockRate = closedLoop(http, mock, key, requests, concurrency, "mock");
 
@@ -106,10 +106,10 @@ public final class GatewayBench {
                 System.out.printf("BENCH_RESULT bench=apigateway mock_req_per_s=%.0f route_req_per_s=%.0f "
                                 + "route_delivered_per_s=%.0f lost=%d concurrency=%d load=\"%s / %s\"%n", mockRate,
                         routeRate, received.size() / seconds2, requests - received.size(), concurrency, loadBefore,
-                        load());
+                        BenchMachine.loadAverage());
 
                 System.out.println("== PutEvents route, open loop at " + rate + " req/s for " + seconds + " s");
-                String openBefore = load();
+                String openBefore = BenchMachine.loadAverage();
                 OpenLoop open = openLoop(http, route, key, rate, seconds);
                 int accepted = OPEN_LOOP_ACCEPTED.get();
                 Set<String> late = drain(sqs, queueUrl, accepted, Duration.ofSeconds(120), "open-loop");
@@ -117,7 +117,8 @@ public final class GatewayBench {
                         accepted - late.size());
                 System.out.printf("BENCH_RESULT bench=apigateway open_loop_rate=%d p50_ms=%.2f p99_ms=%.2f max_ms=%.2f "
                                 + "non_200=%d skipped=%d lost=%d load=\"%s / %s\"%n", rate, open.p50(), open.p99(),
-                        open.max(), open.failures(), open.skipped(), accepted - late.size(), openBefore, load());
+                        open.max(), open.failures(), open.skipped(), accepted - late.size(), openBefore,
+                        BenchMachine.loadAverage());
             }
         }
         inProcess(requests);
@@ -175,7 +176,7 @@ public final class GatewayBench {
                             + "in-process: %d requests in %.2f s = %.0f req/s; 200: %d; process CPU %.3f ms/request"
                             + " → %.0f req/s per free core%n", n, seconds, n / seconds, ok.get(), cpu, 1000 / cpu);
                     System.out.printf("BENCH_RESULT bench=apigateway in_process_req_per_s=%.0f load=\"%s\"%n",
-                            n / seconds, load());
+                            n / seconds, BenchMachine.loadAverage());
                 }
             }
         }
@@ -329,15 +330,6 @@ public final class GatewayBench {
                 percentile(sorted, 99), sorted[sorted.length - 1] / 1e6);
         return new OpenLoop(percentile(sorted, 50), percentile(sorted, 99), sorted[sorted.length - 1] / 1e6,
                 failures.get(), skipped.get());
-    }
-
-    private static String load() {
-        try {
-            return String.join(" ", Arrays.copyOf(java.nio.file.Files.readString(java.nio.file.Path.of(
-                    "/proc/loadavg")).split(" "), 3));
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
     }
 
     private static long cpuNanos() {

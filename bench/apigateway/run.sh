@@ -16,7 +16,8 @@ if [[ "${SKIP_BUILD:-0}" != 1 || ! -s target/bench-apigateway.classpath ]]; then
   ./mvnw -B -q -pl local-cloud -am compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$PWD/target/bench-apigateway.classpath" >/dev/null
 fi
-classpath="${LOCAL_CLOUD_CLASSES:-local-cloud/target/classes}:$(cat target/bench-apigateway.classpath)"
+source bench/support/compile.sh
+classpath="${LOCAL_CLOUD_CLASSES:-local-cloud/target/classes}:$(cat target/bench-apigateway.classpath):$BENCH_SUPPORT"
 
 # Open-loop load may hold many connections at once when latency spikes.
 ulimit -n 65536 2>/dev/null || true

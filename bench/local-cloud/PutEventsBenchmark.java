@@ -90,13 +90,14 @@ public final class PutEventsBenchmark {
                 String ceilingUrl = sqs.createQueue(b -> b.queueName("bench-ceiling")).queueUrl();
                 String mode = persisted ? "on" : "off";
                 System.out.printf("local-cloud EventBridge benchmark (%d cores, Java %s, load average %s)%n",
-                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load());
+                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                        BenchMachine.loadAverage());
                 if (warmup > 0) {
                     System.out.printf("warm-up: %,d events through each path (not reported)%n", warmup);
                     ceiling(sqs, ceilingUrl, warmup, 0);
                     throughput(bridge, sqs, queueUrl, warmup, 0, false);
                 }
-                String loadBefore = load();
+                String loadBefore = BenchMachine.loadAverage();
                 double ceilingBefore = ceiling(sqs, ceilingUrl, events, 2_000_000);
                 Throughput measured = throughput(bridge, sqs, queueUrl, events, 10_000_000, true);
                 double ceilingAfter = ceiling(sqs, ceilingUrl, events, 4_000_000);
@@ -109,17 +110,18 @@ public final class PutEventsBenchmark {
                                 + "putevents_accepted_per_s=%.0f sendmessagebatch_ceiling_per_s=%.0f ratio=%.3f lost=%d "
                                 + "duplicates=%d load=\"%s / %s\"%n", mode, measured.delivered(), measured.accepted(),
                         ceiling, measured.delivered() / ceiling, measured.lost(), measured.duplicates(), loadBefore,
-                        load());
+                        BenchMachine.loadAverage());
                 if (seconds > 0) {
-                    String before = load();
+                    String before = BenchMachine.loadAverage();
                     Latency latency = latency(bridge, sqs, queueUrl, rate, seconds);
                     System.out.printf("BENCH_RESULT bench=local-cloud persistence=%s latency_rate=%d achieved_per_s=%.0f "
                                     + "p50_ms=%.1f p99_ms=%.1f max_ms=%.1f enqueued_p50_ms=%d enqueued_p99_ms=%d lost=%d "
                                     + "load=\"%s / %s\"%n", mode, rate, latency.achieved(), latency.p50(), latency.p99(),
-                            latency.max(), latency.enqueuedP50(), latency.enqueuedP99(), latency.lost(), before, load());
+                            latency.max(), latency.enqueuedP50(), latency.enqueuedP99(), latency.lost(), before,
+                            BenchMachine.loadAverage());
                 }
                 System.out.printf("load average at the end: %s (other processes on the machine skew every figure)%n",
-                        load());
+                        BenchMachine.loadAverage());
             }
         }
     }
@@ -396,15 +398,6 @@ public final class PutEventsBenchmark {
         void stop() throws InterruptedException {
             running.set(false);
             stopped.await(5, TimeUnit.SECONDS);
-        }
-    }
-
-    private static String load() {
-        try {
-            return String.join(" ", Arrays.copyOf(java.nio.file.Files.readString(java.nio.file.Path.of(
-                    "/proc/loadavg")).split(" "), 3));
-        } catch (java.io.IOException e) {
-            return "unknown";
         }
     }
 

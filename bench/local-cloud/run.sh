@@ -16,7 +16,8 @@ if [[ "${SKIP_BUILD:-0}" != 1 || ! -s local-cloud/target/bench-classpath.txt ]];
   ./mvnw -B -q -pl local-cloud -am compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 fi
-classpath="${LOCAL_CLOUD_CLASSES:-local-cloud/target/classes}:$(cat local-cloud/target/bench-classpath.txt)"
+source bench/support/compile.sh
+classpath="${LOCAL_CLOUD_CLASSES:-local-cloud/target/classes}:$(cat local-cloud/target/bench-classpath.txt):$BENCH_SUPPORT"
 
 exec "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -Xms1g -Xmx2g --enable-native-access=ALL-UNNAMED \
   -Dlogback.configurationFile=local-cloud/src/test/resources/logback-test.xml \

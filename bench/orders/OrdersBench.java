@@ -73,7 +73,7 @@ public class OrdersBench {
             double ceilingBefore = ceiling(dynamo, sample, connections, warmup);
 
             System.out.printf("measured: wrk %d s, %d connections, backlog sampled every second%n", seconds, connections);
-            String loadBefore = loadAverage();
+            String loadBefore = BenchMachine.loadAverage();
             long backlogAtStart = pending(dynamo);
             Map<String, Double> cpuBefore = cpu();
             List<Long> backlog = new ArrayList<>();
@@ -87,7 +87,7 @@ public class OrdersBench {
             Duration drained = awaitDrained(dynamo, Duration.ofMinutes(10));
             Map<String, Double> cpuAfter = cpu();
             double drainSeconds = (System.nanoTime() - loadEnded) / 1e9;
-            String loadAfter = loadAverage();
+            String loadAfter = BenchMachine.loadAverage();
 
             Map<String, Double> cpuCeilingStart = cpu();
             Ceiling measured = ceilingWithCount(dynamo, sample, connections, seconds);
@@ -291,15 +291,6 @@ public class OrdersBench {
         before.forEach((name, start) -> text.append(text.isEmpty() ? "" : ", ")
                 .append(String.format("%s %.2f ms", name, (after.get(name) - start) * 1000 / units)));
         return text.isEmpty() ? "n/a (BENCH_PIDS not set)" : text + " CPU per " + unit;
-    }
-
-    static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (Exception e) {
-            return "n/a";
-        }
     }
 
     static final String BODY = """

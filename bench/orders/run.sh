@@ -17,6 +17,7 @@ select_jdk 21
 JAVA="$JAVA_HOME/bin/java"
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
 source bench/processes.sh
+source bench/support/compile.sh
 
 # The bench's own classpath (AWS SDK) is orders-service's runtime classpath, listed in the same reactor run.
 CLASSPATH_FILE=orders-service/target/bench-classpath.txt
@@ -58,5 +59,5 @@ fi
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); logs in $WORK"
 # The bench reads the two processes' CPU time from /proc to say how much CPU one order costs each of them.
 BENCH_PIDS="local-cloud=${PIDS[0]},orders-service=${PIDS[1]}" \
-"$JAVA" -Xmx1g -cp "$(cat "$CLASSPATH_FILE")" bench/orders/OrdersBench.java \
+"$JAVA" -Xmx1g -cp "$(cat "$CLASSPATH_FILE"):$BENCH_SUPPORT" bench/orders/OrdersBench.java \
   "$EDGE" "http://localhost:$ORDERS_PORT" "$@"

@@ -3,6 +3,8 @@ package io.eventgate.deploy;
 import io.eventgate.deploy.topology.Sentinels;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -45,20 +47,26 @@ final class Canonical {
 
     /** The same for every string in a document. */
     static JsonNode tree(JsonNode node) {
-        if (node.isString()) {
-            return JSON.stringNode(text(node.asString()));
-        }
+        return copy(node, value -> value.isString() ? JSON.stringNode(text(value.asString())) : value, member -> true);
+    }
+
+    /**
+     * A copy of a document with every value that is neither an object nor an array passed through {@code scalar},
+     * keeping only the object members whose value {@code keep} accepts.
+     */
+    static JsonNode copy(JsonNode node, UnaryOperator<JsonNode> scalar, Predicate<JsonNode> keep) {
         if (node instanceof ObjectNode object) {
             ObjectNode copy = JSON.objectNode();
-            object.properties().forEach(entry -> copy.set(entry.getKey(), tree(entry.getValue())));
+            object.properties().stream().filter(member -> keep.test(member.getValue()))
+                    .forEach(member -> copy.set(member.getKey(), copy(member.getValue(), scalar, keep)));
             return copy;
         }
         if (node instanceof ArrayNode array) {
             ArrayNode copy = JSON.arrayNode();
-            array.forEach(item -> copy.add(tree(item)));
+            array.forEach(item -> copy.add(copy(item, scalar, keep)));
             return copy;
         }
-        return node;
+        return scalar.apply(node);
     }
 
     /**

@@ -60,22 +60,12 @@ final class Parity {
      * the same as none (the CDK writes {@code "Throttle": {}} for "no per-method throttle").
      */
     private static JsonNode numbers(JsonNode node) {
-        if (node.isNumber()) {
-            double value = node.asDouble();
-            return value == Math.rint(value) ? JSON.numberNode((long) value) : JSON.numberNode(value);
-        }
-        if (node instanceof ObjectNode object) {
-            ObjectNode copy = JSON.objectNode();
-            object.properties().stream()
-                    .filter(e -> !(e.getValue() instanceof ObjectNode value && value.isEmpty()))
-                    .forEach(e -> copy.set(e.getKey(), numbers(e.getValue())));
-            return copy;
-        }
-        if (node instanceof ArrayNode array) {
-            ArrayNode copy = JSON.arrayNode();
-            array.forEach(item -> copy.add(numbers(item)));
-            return copy;
-        }
-        return node;
+        return Canonical.copy(node, value -> {
+            if (!value.isNumber()) {
+                return value;
+            }
+            double number = value.asDouble();
+            return number == Math.rint(number) ? JSON.numberNode((long) number) : JSON.numberNode(number);
+        }, value -> !(value instanceof ObjectNode object && object.isEmpty()));
     }
 }

@@ -1,18 +1,15 @@
 package io.eventgate.infra;
 
-import io.eventgate.infra.aws.AwsClients;
 import io.eventgate.infra.aws.JsonDocs;
 import io.eventgate.infra.outputs.OutputsFile;
 import io.eventgate.infra.settings.Secrets;
-import io.eventgate.localcloud.LocalCloud;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,25 +31,8 @@ class ApplyVerificationOnLocalCloudTest {
     @TempDir
     static Path directory;
 
-    private static OwnLocalCloud own;
-    private static LocalCloud cloud;
-    private static StubCarrier carrier;
-    private static AwsClients aws;
-
-    @BeforeAll
-    static void start() throws Exception {
-        own = new OwnLocalCloud();
-        cloud = own.cloud;
-        carrier = own.carrier;
-        aws = own.aws;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (own != null) {
-            own.close();
-        }
-    }
+    @RegisterExtension
+    static final OwnLocalCloud own = new OwnLocalCloud();
 
     @Test
     void failsWhileTheConnectionIsDeauthorizedAndItsKeyUnknownThenReauthorizesItWithTheKey() {
@@ -60,7 +40,7 @@ class ApplyVerificationOnLocalCloudTest {
         Cli.Run first = new Cli(Map.of()).run(args(envFile));
         assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
         String key = new OutputsFile(envFile).read().get(Secrets.CARRIER_INBOUND_API_KEY);
-        aws.events().deauthorizeConnection(b -> b.name("carrier-connection"));
+        own.aws.events().deauthorizeConnection(b -> b.name("carrier-connection"));
         // Another run that does not know the inbound key: its outputs file holds everything else.
         Path withoutKey = directory.resolve("without-key.env");
         Map<String, String> known = new LinkedHashMap<>(new OutputsFile(envFile).read());
@@ -82,11 +62,11 @@ class ApplyVerificationOnLocalCloudTest {
         assertThat(fixed.exitCode()).as(fixed.out() + fixed.err()).isZero();
         assertThat(fixed.out()).contains("~ eventbridge connection carrier-connection")
                 .contains("state DEAUTHORIZED (Deauthorized by DeauthorizeConnection) -> AUTHORIZED");
-        assertThat(aws.events().describeConnection(b -> b.name("carrier-connection")).connectionStateAsString())
+        assertThat(own.aws.events().describeConnection(b -> b.name("carrier-connection")).connectionStateAsString())
                 .isEqualTo("AUTHORIZED");
-        aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate").source("eventgate.orders")
+        own.aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate").source("eventgate.orders")
                 .detailType("OrderCreated").detail(ORDER_CREATED)));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(carrier.requests())
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(own.carrier.requests())
                 .anySatisfy(r -> {
                     assertThat(r.header("x-api-key")).isEqualTo(key);
                     assertThat(JsonDocs.read(r.body()).path("orderId").asString()).isEqualTo("ord-9");
@@ -94,7 +74,7 @@ class ApplyVerificationOnLocalCloudTest {
     }
 
     private static String[] args(Path envFile) {
-        return List.of("apply", "--endpoint", cloud.endpoint().toString(), "--env-file", envFile.toString(),
-                "--set", "carrier.outbound.baseUrl=" + carrier.baseUrl()).toArray(String[]::new);
+        return List.of("apply", "--endpoint", own.cloud.endpoint().toString(), "--env-file", envFile.toString(),
+                "--set", "carrier.outbound.baseUrl=" + own.carrier.baseUrl()).toArray(String[]::new);
     }
 }

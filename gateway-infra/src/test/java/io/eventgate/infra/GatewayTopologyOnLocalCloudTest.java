@@ -1,10 +1,8 @@
 package io.eventgate.infra;
 
-import io.eventgate.infra.aws.AwsClients;
 import io.eventgate.infra.aws.JsonDocs;
 import io.eventgate.infra.outputs.OutputsFile;
 import io.eventgate.infra.sqs.QueuePolicies;
-import io.eventgate.localcloud.LocalCloud;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,11 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -63,11 +61,10 @@ class GatewayTopologyOnLocalCloudTest {
     @TempDir
     static Path directory;
 
-    private static OwnLocalCloud own;
-    private static LocalCloud cloud;
-    private static StubCarrier carrier;
+    @RegisterExtension
+    static final OwnLocalCloud own = new OwnLocalCloud();
+
     private static Cli cli;
-    private static AwsClients aws;
     private static Path envFile;
     private static Map<String, String> outputs;
     private static Instant testStart;
@@ -76,25 +73,14 @@ class GatewayTopologyOnLocalCloudTest {
     @BeforeAll
     static void start() throws Exception {
         testStart = Instant.now();
-        own = new OwnLocalCloud();
-        cloud = own.cloud;
-        carrier = own.carrier;
-        aws = own.aws;
         envFile = directory.resolve(".env");
         cli = new Cli(Map.of());
     }
 
-    @AfterAll
-    static void stop() {
-        if (own != null) {
-            own.close();
-        }
-    }
-
     private static String[] args(String command, String... more) {
-        List<String> all = new ArrayList<>(List.of(command, "--endpoint", cloud.endpoint().toString(),
+        List<String> all = new ArrayList<>(List.of(command, "--endpoint", own.cloud.endpoint().toString(),
                 "--env-file", envFile.toString(),
-                "--set", "carrier.outbound.baseUrl=" + carrier.baseUrl(),
+                "--set", "carrier.outbound.baseUrl=" + own.carrier.baseUrl(),
                 // No retries: a delivery the carrier refuses goes to the DLQ at once (the redrive step needs that).
                 "--set", "carrier.outbound.maximumRetryAttempts=0"));
         all.addAll(List.of(more));
@@ -119,15 +105,15 @@ class GatewayTopologyOnLocalCloudTest {
                 "+ apigateway usage plan key carrier-plan <- carrier",
                 "+ eventbridge rule order-created-to-carrier", "+ eventbridge rule carrier-events-to-orders");
         assertThat(plan.out()).contains("Plan: 21 to create, 0 to update, 0 to replace");
-        assertThat(aws.dynamo().listTables().tableNames()).isEmpty();
-        assertThat(aws.sqs().listQueues().queueUrls()).isEmpty();
+        assertThat(own.aws.dynamo().listTables().tableNames()).isEmpty();
+        assertThat(own.aws.sqs().listQueues().queueUrls()).isEmpty();
     }
 
     @Test
     @Order(2)
     void applyReportsTheResourceItCannotConvergeAndCarriesOnWithTheRest() {
         // Someone made an "orders" table with another key: apply must say so, not drop the data, and go on.
-        aws.dynamo().createTable(b -> b.tableName("orders").billingMode(BillingMode.PAY_PER_REQUEST)
+        own.aws.dynamo().createTable(b -> b.tableName("orders").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
 
@@ -137,9 +123,9 @@ class GatewayTopologyOnLocalCloudTest {
         assertThat(apply.out()).contains("! dynamodb table orders  FAILED: key schema is [id S HASH] but the topology"
                 + " wants [pk S HASH]");
         assertThat(apply.out()).contains("Apply incomplete: 20 created", "1 failed, 0 skipped");
-        assertThat(aws.dynamo().describeTable(b -> b.tableName("orders")).table().keySchema())
+        assertThat(own.aws.dynamo().describeTable(b -> b.tableName("orders")).table().keySchema())
                 .singleElement().satisfies(k -> assertThat(k.attributeName()).isEqualTo("id"));
-        aws.dynamo().deleteTable(b -> b.tableName("orders"));
+        own.aws.dynamo().deleteTable(b -> b.tableName("orders"));
     }
 
     @Test
@@ -151,8 +137,9 @@ class GatewayTopologyOnLocalCloudTest {
         assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
         assertThat(apply.out()).contains("+ dynamodb table orders", "Apply complete: 1 created, 0 updated,"
                 + " 0 replaced, 22 unchanged.");
-        assertThat(outputs).containsEntry("GATEWAY_URL", cloud.endpoint() + "/_aws/execute-api/eventgate/local/events")
-                .containsEntry("EVENTGATE_AWS_ENDPOINT", cloud.endpoint().toString())
+        assertThat(outputs)
+                .containsEntry("GATEWAY_URL", own.cloud.endpoint() + "/_aws/execute-api/eventgate/local/events")
+                .containsEntry("EVENTGATE_AWS_ENDPOINT", own.cloud.endpoint().toString())
                 .containsEntry("EVENTGATE_EVENT_BUS_NAME", "eventgate")
                 .containsEntry("ORDERS_TABLE_NAME", "orders")
                 .containsEntry("CARRIER_SHIPMENTS_TABLE_NAME", "carrier-shipments")
@@ -180,15 +167,15 @@ class GatewayTopologyOnLocalCloudTest {
     @Order(5)
     void applyPutsBackWhatWasChangedByHand() {
         String apiId = outputs.get("GATEWAY_REST_API_ID");
-        String resourceId = aws.apiGateway().getResources(b -> b.restApiId(apiId)).items().stream()
+        String resourceId = own.aws.apiGateway().getResources(b -> b.restApiId(apiId)).items().stream()
                 .filter(r -> "/events".equals(r.path())).findFirst().orElseThrow().id();
-        aws.apiGateway().putIntegration(b -> b.restApiId(apiId).resourceId(resourceId).httpMethod("POST")
+        own.aws.apiGateway().putIntegration(b -> b.restApiId(apiId).resourceId(resourceId).httpMethod("POST")
                 .type("AWS").integrationHttpMethod("POST")
                 .uri("arn:aws:apigateway:us-east-1:events:action/PutEvents")
                 .requestTemplates(Map.of("application/json", "{\"Entries\":[]}")));
-        aws.apiGateway().updateApiKey(b -> b.apiKey(outputs.get("CARRIER_GATEWAY_API_KEY_ID"))
+        own.aws.apiGateway().updateApiKey(b -> b.apiKey(outputs.get("CARRIER_GATEWAY_API_KEY_ID"))
                 .patchOperations(p -> p.op("replace").path("/enabled").value("false")));
-        aws.sqs().setQueueAttributes(b -> b.queueUrl(outputs.get("ORDERS_INBOX_QUEUE_URL"))
+        own.aws.sqs().setQueueAttributes(b -> b.queueUrl(outputs.get("ORDERS_INBOX_QUEUE_URL"))
                 .attributes(Map.of(QueueAttributeName.POLICY, "{\"Version\":\"2012-10-17\",\"Statement\":[]}")));
 
         Cli.Run plan = cli.run(args("plan"));
@@ -213,12 +200,12 @@ class GatewayTopologyOnLocalCloudTest {
     @Test
     @Order(7)
     void orderCreatedReachesTheCarrierTransformedWithItsKeyAndTheEventIdInTheBodyAndAsIdempotencyKey() {
-        String eventId = aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate")
+        String eventId = own.aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate")
                 .source("eventgate.orders").detailType("OrderCreated").detail(ORDER_CREATED_DETAIL)))
                 .entries().getFirst().eventId();
 
         StubCarrier.Request request = await().atMost(Duration.ofSeconds(20))
-                .until(() -> carrier.requests().stream().filter(r -> r.path().equals("/shipments")).findFirst(),
+                .until(() -> own.carrier.requests().stream().filter(r -> r.path().equals("/shipments")).findFirst(),
                         java.util.Optional::isPresent)
                 .orElseThrow();
 
@@ -259,13 +246,13 @@ class GatewayTopologyOnLocalCloudTest {
     @Test
     @Order(8)
     void theOrdersTraceGoesToTheCarrierAsHeaderAndInTheBodyAndComesBackThroughTheGateway() throws Exception {
-        aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate").source("eventgate.orders")
+        own.aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate").source("eventgate.orders")
                 .detailType("OrderCreated").detail(ORDER_CREATED_DETAIL.replace("ord-42", "ord-traced")
                         .replace("\"correlationId\":\"corr-42\"",
                                 "\"correlationId\":\"corr-42\",\"traceparent\":\"" + TRACEPARENT + "\""))));
 
-        StubCarrier.Request request = await().atMost(Duration.ofSeconds(20)).until(() -> carrier.requests().stream()
-                .filter(r -> r.body().contains("ord-traced")).findFirst(), java.util.Optional::isPresent).orElseThrow();
+        StubCarrier.Request request = await().atMost(Duration.ofSeconds(20)).until(() -> own.carrier.requests()
+                .stream().filter(r -> r.body().contains("ord-traced")).findFirst(), java.util.Optional::isPresent).orElseThrow();
         assertThat(request.header("traceparent")).isEqualTo(TRACEPARENT);
         assertThat(JsonDocs.read(request.body()).path("traceparent").asString()).isEqualTo(TRACEPARENT);
 
@@ -309,11 +296,11 @@ class GatewayTopologyOnLocalCloudTest {
     @Order(10)
     void anotherValidKeyIsRefusedAtTheDoorAndNothingOfItReachesTheBus() throws Exception {
         String auditUrl = auditQueueForCarrierEvents();
-        String intruderKeyId = aws.apiGateway().createApiKey(b -> b.name("intruder").enabled(true)
+        String intruderKeyId = own.aws.apiGateway().createApiKey(b -> b.name("intruder").enabled(true)
                 .value("intruder-key-0123456789abcdef")).id();
-        String planId = aws.apiGateway().getUsagePlans(b -> b.limit(500)).items().stream()
+        String planId = own.aws.apiGateway().getUsagePlans(b -> b.limit(500)).items().stream()
                 .filter(p -> p.name().equals("carrier-plan")).findFirst().orElseThrow().id();
-        aws.apiGateway().createUsagePlanKey(b -> b.usagePlanId(planId).keyId(intruderKeyId).keyType("API_KEY"));
+        own.aws.apiGateway().createUsagePlanKey(b -> b.usagePlanId(planId).keyId(intruderKeyId).keyType("API_KEY"));
 
         HttpResponse<String> intruder = post("intruder-key-0123456789abcdef", ORDER_SHIPPED_ENVELOPE
                 .replace("TRK-1", "TRK-INTRUDER"));
@@ -346,42 +333,42 @@ class GatewayTopologyOnLocalCloudTest {
         });
         assertThat(onTheBus).contains("TRK-GENUINE");
 
-        aws.apiGateway().deleteApiKey(b -> b.apiKey(intruderKeyId));
-        aws.events().removeTargets(b -> b.rule("test-audit").eventBusName("eventgate").ids("audit"));
-        aws.events().deleteRule(b -> b.name("test-audit").eventBusName("eventgate"));
-        aws.sqs().deleteQueue(b -> b.queueUrl(auditUrl));
+        own.aws.apiGateway().deleteApiKey(b -> b.apiKey(intruderKeyId));
+        own.aws.events().removeTargets(b -> b.rule("test-audit").eventBusName("eventgate").ids("audit"));
+        own.aws.events().deleteRule(b -> b.name("test-audit").eventBusName("eventgate"));
+        own.aws.sqs().deleteQueue(b -> b.queueUrl(auditUrl));
     }
 
     @Test
     @Order(11)
     void whenTheCarrierIsDownOrdersGoToTheDlqAndRedriveReplaysThemWithTheSameEventId() {
-        carrier.respondWith(500);
-        String eventId = aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate")
+        own.carrier.respondWith(500);
+        String eventId = own.aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate")
                 .source("eventgate.orders").detailType("OrderCreated")
                 .detail(ORDER_CREATED_DETAIL.replace("ord-42", "ord-43")))).entries().getFirst().eventId();
         Message dead = awaitOne(outputs.get("CARRIER_DELIVERY_DLQ_URL"), false);
         assertThat(JsonDocs.read(dead.body()).path("id").asString()).isEqualTo(eventId);
-        carrier.respondWith(201);
+        own.carrier.respondWith(201);
 
         Cli.Run redrive = cli.run(args("redrive", "--dlq", "carrier-delivery-dlq", "--settle", "PT0S"));
 
         assertThat(redrive.exitCode()).as(redrive.out() + redrive.err()).isZero();
         assertThat(redrive.out()).contains("Replayed 1 failed events").contains("order-created-to-carrier");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(carrier.requests())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(own.carrier.requests())
                 .filteredOn(r -> r.body().contains("ord-43"))
                 .extracting(r -> r.header("Idempotency-Key") + " " + JsonDocs.read(r.body()).path("eventId").asString())
                 .as("the failed attempt, then the replayed delivery, both with the event's id (header and body)")
                 .hasSizeGreaterThanOrEqualTo(2)
                 .containsOnly(eventId + " " + eventId));
-        assertThat(aws.sqs().receiveMessage(b -> b.queueUrl(outputs.get("CARRIER_DELIVERY_DLQ_URL"))
+        assertThat(own.aws.sqs().receiveMessage(b -> b.queueUrl(outputs.get("CARRIER_DELIVERY_DLQ_URL"))
                 .waitTimeSeconds(1)).messages()).isEmpty();
     }
 
     @Test
     @Order(12)
     void replaySendsTheArchivedOrderCreatedToTheCarrierAgainWithItsOriginalId() {
-        long before = carrier.requests().stream().filter(r -> r.body().contains("ord-42")).count();
-        String originalId = carrier.requests().stream().filter(r -> r.body().contains("ord-42")).findFirst()
+        long before = own.carrier.requests().stream().filter(r -> r.body().contains("ord-42")).count();
+        String originalId = own.carrier.requests().stream().filter(r -> r.body().contains("ord-42")).findFirst()
                 .orElseThrow().header("Idempotency-Key");
 
         Cli.Run replay = cli.run(args("replay", "--from", testStart.toString(), "--to", Instant.now().toString(),
@@ -389,12 +376,12 @@ class GatewayTopologyOnLocalCloudTest {
 
         assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
         assertThat(replay.out()).contains("COMPLETED");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(carrier.requests())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(own.carrier.requests())
                 .filteredOn(r -> r.body().contains("ord-42"))
                 .hasSizeGreaterThan((int) before)
                 .extracting(r -> r.header("Idempotency-Key") + " " + JsonDocs.read(r.body()).path("eventId").asString())
                 .containsOnly(originalId + " " + originalId));
-        assertThat(aws.sqs().receiveMessage(b -> b.queueUrl(outputs.get("ORDERS_INBOX_QUEUE_URL"))
+        assertThat(own.aws.sqs().receiveMessage(b -> b.queueUrl(outputs.get("ORDERS_INBOX_QUEUE_URL"))
                 .waitTimeSeconds(1)).messages()).as("the replay went to the carrier's rule only").isEmpty();
     }
 
@@ -405,15 +392,16 @@ class GatewayTopologyOnLocalCloudTest {
 
         assertThat(destroy.exitCode()).as(destroy.out() + destroy.err()).isZero();
         assertThat(destroy.out()).contains("Destroy complete: 15 deleted");
-        assertThat(aws.dynamo().listTables().tableNames()).isEmpty();
-        assertThat(aws.sqs().listQueues().queueUrls()).isEmpty();
-        assertThat(aws.events().listEventBuses(b -> { }).eventBuses()).allMatch(bus -> bus.name().equals("default"));
-        assertThat(aws.events().listArchives(b -> { }).archives()).isEmpty();
-        assertThat(aws.events().listConnections(b -> { }).connections()).isEmpty();
-        assertThat(aws.events().listApiDestinations(b -> { }).apiDestinations()).isEmpty();
-        assertThat(aws.apiGateway().getRestApis(b -> { }).items()).isEmpty();
-        assertThat(aws.apiGateway().getApiKeys(b -> { }).items()).isEmpty();
-        assertThat(aws.apiGateway().getUsagePlans(b -> { }).items()).isEmpty();
+        assertThat(own.aws.dynamo().listTables().tableNames()).isEmpty();
+        assertThat(own.aws.sqs().listQueues().queueUrls()).isEmpty();
+        assertThat(own.aws.events().listEventBuses(b -> { }).eventBuses())
+                .allMatch(bus -> bus.name().equals("default"));
+        assertThat(own.aws.events().listArchives(b -> { }).archives()).isEmpty();
+        assertThat(own.aws.events().listConnections(b -> { }).connections()).isEmpty();
+        assertThat(own.aws.events().listApiDestinations(b -> { }).apiDestinations()).isEmpty();
+        assertThat(own.aws.apiGateway().getRestApis(b -> { }).items()).isEmpty();
+        assertThat(own.aws.apiGateway().getApiKeys(b -> { }).items()).isEmpty();
+        assertThat(own.aws.apiGateway().getUsagePlans(b -> { }).items()).isEmpty();
         assertThat(cli.run(args("plan")).out()).contains("Plan: 21 to create");
     }
 
@@ -429,27 +417,28 @@ class GatewayTopologyOnLocalCloudTest {
 
     private static Message awaitOne(String queueUrl, boolean delete) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> delete ? receive(queueUrl)
-                : aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(1).visibilityTimeout(1))
+                : own.aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(1).visibilityTimeout(1))
                         .messages(), m -> !m.isEmpty()).getFirst();
     }
 
     /** Receives and deletes what is there now. */
     private static List<Message> receive(String queueUrl) {
-        List<Message> messages = aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+        List<Message> messages = own.aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
                 .waitTimeSeconds(1)).messages();
-        messages.forEach(m -> aws.sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
+        messages.forEach(m -> own.aws.sqs()
+                .deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
         return messages;
     }
 
     /** A queue that receives every com.carrier event on the bus, whoever sent it: proof an event was on the bus. */
     private static String auditQueueForCarrierEvents() {
-        var arns = aws.arns();
+        var arns = own.aws.arns();
         String ruleArn = arns.rule("eventgate", "test-audit");
-        String url = aws.sqs().createQueue(b -> b.queueName("test-audit").attributes(Map.of(QueueAttributeName.POLICY,
-                QueuePolicies.allowEventBridgeRules(arns.queue("test-audit"), List.of(ruleArn))))).queueUrl();
-        aws.events().putRule(b -> b.name("test-audit").eventBusName("eventgate")
+        String url = own.aws.sqs().createQueue(b -> b.queueName("test-audit").attributes(Map.of(
+                QueueAttributeName.POLICY, QueuePolicies.allowEventBridgeRules(arns.queue("test-audit"), List.of(ruleArn))))).queueUrl();
+        own.aws.events().putRule(b -> b.name("test-audit").eventBusName("eventgate")
                 .eventPattern("{\"source\":[\"com.carrier\"]}"));
-        aws.events().putTargets(b -> b.rule("test-audit").eventBusName("eventgate")
+        own.aws.events().putTargets(b -> b.rule("test-audit").eventBusName("eventgate")
                 .targets(t -> t.id("audit").arn(arns.queue("test-audit"))));
         return url;
     }

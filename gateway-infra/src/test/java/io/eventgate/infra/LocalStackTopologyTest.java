@@ -2,11 +2,13 @@ package io.eventgate.infra;
 
 import io.eventgate.infra.aws.JsonDocs;
 import io.eventgate.infra.localstack.LocalStackSetup;
-import io.eventgate.infra.localstack.ServiceProcess;
 import io.eventgate.infra.outputs.OutputsFile;
+import io.eventgate.testprocesses.Program;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,12 +59,12 @@ class LocalStackTopologyTest {
     private static LocalStackContainer localstack;
     private static int carrierPort;
     private static int ordersPort;
-    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static final List<Program> services = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        carrierPort = ServiceProcess.freePort();
-        ordersPort = ServiceProcess.freePort();
+        carrierPort = Program.freePort();
+        ordersPort = Program.freePort();
         // The API destination calls out of the container: the carrier is reachable there as host.testcontainers.internal.
         Testcontainers.exposeHostPorts(carrierPort);
         String image = System.getenv().getOrDefault("LOCALSTACK_IMAGE", LocalStackSetup.IMAGE);
@@ -74,8 +76,8 @@ class LocalStackTopologyTest {
     }
 
     @AfterAll
-    static void stop() {
-        services.reversed().forEach(ServiceProcess::close);
+    static void stop() throws InterruptedException {
+        closeServices();
         if (localstack != null) {
             localstack.stop();
         }
@@ -100,42 +102,53 @@ class LocalStackTopologyTest {
         settings.put("AWS_ACCESS_KEY_ID", "test");
         settings.put("AWS_SECRET_ACCESS_KEY", "test");
         settings.put("EVENTGATE_CARRIER_BACK_OFFICE_PASSWORD", BACK_OFFICE_PASSWORD);
-        ServiceProcess carrier = start("carrier-service", "eventgate.carrier-service.jar", carrierPort, settings);
-        ServiceProcess orders = start("orders-service", "eventgate.orders-service.jar", ordersPort, settings);
-        carrier.awaitHealthy(Duration.ofSeconds(120));
-        orders.awaitHealthy(Duration.ofSeconds(120));
+        Program carrier = start("carrier-service", carrierPort, settings);
+        Program orders = start("orders-service", ordersPort, settings);
+        carrier.awaitHealthy(base(carrierPort).resolve("/actuator/health"), Duration.ofSeconds(120));
+        orders.awaitHealthy(base(ordersPort).resolve("/actuator/health"), Duration.ofSeconds(120));
 
         for (int n = 1; n <= 3; n++) {
-            String orderId = placeOrder(orders, n);
+            String orderId = placeOrder(n);
 
             await("order " + n + " reaches the carrier").atMost(DELIVERY).pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> assertThat(get(carrier, "/shipments/" + orderId).statusCode())
+                    .untilAsserted(() -> assertThat(get(carrierPort, "/shipments/" + orderId).statusCode())
                             .as(carrier.tail()).isEqualTo(200));
-            assertThat(json(get(carrier, "/shipments/" + orderId)).path("status").asString()).isEqualTo("RECEIVED");
-            HttpResponse<String> dispatched = post(carrier, "/shipments/" + orderId + "/dispatch", null);
+            assertThat(json(get(carrierPort, "/shipments/" + orderId)).path("status").asString()).isEqualTo("RECEIVED");
+            HttpResponse<String> dispatched = post(carrierPort, "/shipments/" + orderId + "/dispatch", null);
             assertThat(dispatched.statusCode()).as(dispatched.body()).isEqualTo(200);
             await("order " + n + " SHIPPED").atMost(DELIVERY).pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> assertThat(json(get(orders, "/orders/" + orderId)).path("status")
+                    .untilAsserted(() -> assertThat(json(get(ordersPort, "/orders/" + orderId)).path("status")
                             .asString()).as(orders.tail()).isEqualTo("SHIPPED"));
         }
-        assertThat(json(get(carrier, "/shipments?status=SHIPPED&limit=10")).path("shipments")).hasSize(3);
+        assertThat(json(get(carrierPort, "/shipments?status=SHIPPED&limit=10")).path("shipments")).hasSize(3);
 
-        services.reversed().forEach(ServiceProcess::close);
-        services.clear();
+        closeServices();
         Cli.Run destroy = cli.run(concat("destroy", target));
         assertThat(destroy.exitCode()).as(destroy.out() + destroy.err()).isZero();
         assertThat(cli.run(concat("plan", target)).out()).contains("Plan: 21 to create");
     }
 
-    private static ServiceProcess start(String name, String jarProperty, int port, Map<String, String> settings)
-            throws Exception {
-        ServiceProcess process = ServiceProcess.start(name, jarProperty, port, settings, LOGS);
+    /** A service from its jar on the port, as {@code ./eventgate run} starts it: settings from the environment. */
+    private static Program start(String name, int port, Map<String, String> settings) throws Exception {
+        Program process = Program.of(Files.createDirectories(LOGS), name, List.of("-XX:TieredStopAtLevel=1"),
+                List.of("--server.port=" + port), settings).start();
         services.add(process);
         return process;
     }
 
-    private static String placeOrder(ServiceProcess orders, int n) throws Exception {
-        HttpResponse<String> created = post(orders, "/orders", """
+    private static void closeServices() throws InterruptedException {
+        for (Program service : services.reversed()) {
+            service.close();
+        }
+        services.clear();
+    }
+
+    private static URI base(int port) {
+        return URI.create("http://localhost:" + port);
+    }
+
+    private static String placeOrder(int n) throws Exception {
+        HttpResponse<String> created = post(ordersPort, "/orders", """
                 {"customerId":"c-%d","items":[{"sku":"SKU-%d","quantity":%d,"unitPrice":9.99}],
                  "shippingAddress":{"name":"Ada Lovelace","line1":"1 Analytical St","city":"London",
                                     "postalCode":"N1 9GU","country":"GB"}}""".formatted(n, n, n));
@@ -143,14 +156,14 @@ class LocalStackTopologyTest {
         return JsonDocs.read(created.body()).path("id").asString();
     }
 
-    private static HttpResponse<String> get(ServiceProcess service, String path) throws Exception {
-        return http.send(authorized(service, HttpRequest.newBuilder(service.base().resolve(path))
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(authorized(port, HttpRequest.newBuilder(base(port).resolve(path))
                         .timeout(Duration.ofSeconds(10))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> post(ServiceProcess service, String path, String body) throws Exception {
-        HttpRequest.Builder request = authorized(service, HttpRequest.newBuilder(service.base().resolve(path))
+    private static HttpResponse<String> post(int port, String path, String body) throws Exception {
+        HttpRequest.Builder request = authorized(port, HttpRequest.newBuilder(base(port).resolve(path))
                 .timeout(Duration.ofSeconds(10)));
         if (body == null) {
             request.POST(HttpRequest.BodyPublishers.noBody());
@@ -161,8 +174,8 @@ class LocalStackTopologyTest {
     }
 
     /** The carrier's requests here are all back-office ones; the orders ones used here are open. */
-    private static HttpRequest.Builder authorized(ServiceProcess service, HttpRequest.Builder request) {
-        if (service.base().getPort() == carrierPort) {
+    private static HttpRequest.Builder authorized(int port, HttpRequest.Builder request) {
+        if (port == carrierPort) {
             request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                     ("back-office:" + BACK_OFFICE_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }

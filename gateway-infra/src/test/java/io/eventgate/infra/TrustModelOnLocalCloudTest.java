@@ -1,10 +1,8 @@
 package io.eventgate.infra;
 
-import io.eventgate.infra.aws.AwsClients;
 import io.eventgate.infra.aws.JsonDocs;
 import io.eventgate.infra.outputs.OutputsFile;
 import io.eventgate.infra.sqs.QueuePolicies;
-import io.eventgate.localcloud.LocalCloud;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,9 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,10 +47,9 @@ class TrustModelOnLocalCloudTest {
     @TempDir
     static Path directory;
 
-    private static OwnLocalCloud own;
-    private static LocalCloud cloud;
-    private static StubCarrier carrier;
-    private static AwsClients aws;
+    @RegisterExtension
+    static final OwnLocalCloud own = new OwnLocalCloud();
+
     private static Map<String, String> outputs;
     private static String auditUrl;
     private static final List<JsonNode> onTheBus = new CopyOnWriteArrayList<>();
@@ -61,42 +58,32 @@ class TrustModelOnLocalCloudTest {
 
     @BeforeAll
     static void applyTheTopologyWithTwoPartners() throws Exception {
-        own = new OwnLocalCloud();
-        cloud = own.cloud;
-        carrier = own.carrier;
-        aws = own.aws;
         Path config = directory.resolve("partners.yaml");
         Files.writeString(config, ACME);
         Path envFile = directory.resolve(".env");
-        Cli.Run apply = new Cli(Map.of()).run("apply", "--endpoint", cloud.endpoint().toString(),
+        Cli.Run apply = new Cli(Map.of()).run("apply", "--endpoint", own.cloud.endpoint().toString(),
                 "--env-file", envFile.toString(), "--config", config.toString(),
-                "--set", "carrier.outbound.baseUrl=" + carrier.baseUrl());
+                "--set", "carrier.outbound.baseUrl=" + own.carrier.baseUrl());
         assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
         outputs = new OutputsFile(envFile).read();
         auditUrl = auditQueueForEverythingOnTheBus();
         // A valid key of the stage that no partner's grants name: any key holder the provisioner does not know.
-        String otherKeyId = aws.apiGateway().createApiKey(b -> b.name("other").enabled(true).value(OTHER_KEY)).id();
-        String planId = aws.apiGateway().getUsagePlans(b -> b.limit(500)).items().stream()
+        String otherKeyId = own.aws.apiGateway()
+                .createApiKey(b -> b.name("other").enabled(true).value(OTHER_KEY)).id();
+        String planId = own.aws.apiGateway().getUsagePlans(b -> b.limit(500)).items().stream()
                 .filter(p -> p.name().equals("acme-plan")).findFirst().orElseThrow().id();
-        aws.apiGateway().createUsagePlanKey(b -> b.usagePlanId(planId).keyId(otherKeyId).keyType("API_KEY"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (own != null) {
-            own.close();
-        }
+        own.aws.apiGateway().createUsagePlanKey(b -> b.usagePlanId(planId).keyId(otherKeyId).keyType("API_KEY"));
     }
 
     @Test
     void orderCreatedToCarrierFiresForOurOwnOrderCreatedOnly() throws Exception {
         String ours = orderCreated("ours-1");
-        aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate").source("eventgate.orders")
+        own.aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate").source("eventgate.orders")
                 .detailType("OrderCreated").detail(ours)));
         // What a gateway-stamped OrderCreated would look like on the bus: the rule must not fire for it either.
         String stamped = orderCreated("stamped-1").replace("\"correlationId\":\"c-1\"",
                 "\"correlationId\":\"c-1\",\"apiKeyId\":\"" + outputs.get("ACME_GATEWAY_API_KEY_ID") + "\"");
-        aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate").source("eventgate.orders")
+        own.aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate").source("eventgate.orders")
                 .detailType("OrderCreated").detail(stamped)));
 
         for (String[] spoof : List.of(new String[] {"ACME_GATEWAY_API_KEY", "spoof-acme"},
@@ -131,7 +118,7 @@ class TrustModelOnLocalCloudTest {
                  "data":{"orderId":"acme-own","deliveredAt":"2026-11-23T12:00:00Z"}}""");
         HttpResponse<String> acmeShipped = post(outputs.get("ACME_GATEWAY_API_KEY"), shipped("com.acme", "acme-shp"));
         // On the bus with the carrier's source but another key's id (as if a key had reached the bus unchecked).
-        aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate").source("com.carrier")
+        own.aws.events().putEvents(b -> b.entries(e -> e.eventBusName("eventgate").source("com.carrier")
                 .detailType("OrderShipped").detail("""
                         {"metadata":{"source":"com.carrier","eventName":"OrderShipped","eventSchemaVersion":"1",
                                      "correlationId":"c-1","apiKeyId":"%s"},
@@ -215,7 +202,7 @@ class TrustModelOnLocalCloudTest {
     }
 
     private static long shipmentsFor(String orderId) {
-        return carrier.requests().stream().filter(r -> r.path().equals("/shipments"))
+        return own.carrier.requests().stream().filter(r -> r.path().equals("/shipments"))
                 .filter(r -> orderId.equals(JsonDocs.read(r.body()).path("orderId").asString())).count();
     }
 
@@ -231,24 +218,24 @@ class TrustModelOnLocalCloudTest {
     }
 
     private static synchronized void drain(String queueUrl, List<JsonNode> into) {
-        var messages = aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0))
-                .messages();
+        var messages = own.aws.sqs()
+                .receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
         messages.forEach(m -> {
             into.add(JsonDocs.read(m.body()));
-            aws.sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+            own.aws.sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
         });
     }
 
     /** A queue that receives every event on the bus, whoever sent it. */
     private static String auditQueueForEverythingOnTheBus() {
-        var arns = aws.arns();
+        var arns = own.aws.arns();
         String ruleArn = arns.rule("eventgate", "test-audit-all");
-        String url = aws.sqs().createQueue(b -> b.queueName("test-audit-all").attributes(Map.of(
+        String url = own.aws.sqs().createQueue(b -> b.queueName("test-audit-all").attributes(Map.of(
                 QueueAttributeName.POLICY, QueuePolicies.allowEventBridgeRules(arns.queue("test-audit-all"),
                         List.of(ruleArn))))).queueUrl();
-        aws.events().putRule(b -> b.name("test-audit-all").eventBusName("eventgate")
+        own.aws.events().putRule(b -> b.name("test-audit-all").eventBusName("eventgate")
                 .eventPattern("{\"version\":[\"0\"]}"));
-        aws.events().putTargets(b -> b.rule("test-audit-all").eventBusName("eventgate")
+        own.aws.events().putTargets(b -> b.rule("test-audit-all").eventBusName("eventgate")
                 .targets(t -> t.id("audit").arn(arns.queue("test-audit-all"))));
         return url;
     }

@@ -3,6 +3,7 @@ package io.eventgate.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.eventgate.testprocesses.Program;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -1,5 +1,6 @@
 package io.eventgate.system;
 
+import io.eventgate.testprocesses.Program;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -6,10 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -17,11 +13,6 @@ import java.util.function.Predicate;
  * A service served by a backend on a loopback port (DynamoDB Local, ElasticMQ): requests are passed through unchanged.
  */
 public final class ForwardingService implements EdgeService {
-
-    /** Headers that belong to one hop, or that the JDK client sets itself. */
-    private static final Set<String> HOP_HEADERS = caseInsensitive(Set.of("connection", "content-length", "expect",
-            "host", "upgrade", "keep-alive", "transfer-encoding", "te", "trailer", "proxy-connection",
-            "proxy-authorization", "proxy-authenticate", "http2-settings"));
 
     /** SQS long polls may wait 20 s; anything slower than this is a broken backend. */
     private static final Duration BACKEND_TIMEOUT = Duration.ofSeconds(60);
@@ -64,24 +55,8 @@ public final class ForwardingService implements EdgeService {
                 .method(request.method(), request.body().length == 0
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        request.headers().forEach((header, values) -> {
-            if (!HOP_HEADERS.contains(header)) {
-                values.forEach(value -> builder.header(header, value));
-            }
-        });
+        HopHeaders.forward(request.headers(), builder);
         HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        response.headers().map().forEach((header, values) -> {
-            if (!HOP_HEADERS.contains(header) && !header.startsWith(":")) {
-                headers.put(header, values);
-            }
-        });
-        return new EdgeResponse(response.statusCode(), headers, response.body());
-    }
-
-    private static Set<String> caseInsensitive(Set<String> names) {
-        var set = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        set.addAll(names);
-        return set;
+        return new EdgeResponse(response.statusCode(), HopHeaders.answered(response.headers()), response.body());
     }
 }

@@ -83,6 +83,11 @@ final class EventBridgeFixture {
                 .attributes(Map.of(QueueAttributeName.POLICY, policyAllowing(queueArn(queueUrl), ruleArn))));
     }
 
+    /** A rule on the default bus matching every event of the source; its ARN. */
+    String ruleForSource(String rule, String source) {
+        return events.putRule(b -> b.name(rule).eventPattern("{\"source\":[\"" + source + "\"]}")).ruleArn();
+    }
+
     /** A rule on a bus with one SQS target receiving the whole event; returns the queue URL. */
     String ruleToQueue(String bus, String rule, String pattern) {
         String ruleArn = events.putRule(b -> b.name(rule).eventBusName(bus).eventPattern(pattern)).ruleArn();

@@ -64,8 +64,7 @@ class EventDeliveryTest {
     void sendsToAFifoQueueWithTheTargetsMessageGroupId() {
         String source = unique("fifo");
         String rule = unique("rule");
-        String ruleArn = aws.events.putRule(b -> b.name(rule).eventPattern("{\"source\":[\"" + source + "\"]}"))
-                .ruleArn();
+        String ruleArn = aws.ruleForSource(rule, source);
         String queue = aws.queue(unique("orders") + ".fifo", Map.of(QueueAttributeName.FIFO_QUEUE, "true"));
         aws.allow(queue, ruleArn);
         aws.target("default", rule, Target.builder().id("fifo").arn(aws.queueArn(queue))
@@ -85,8 +84,7 @@ class EventDeliveryTest {
     void sendsTheEventToTheDeadLetterQueueWhenTheQueuePolicyDeniesTheRule() {
         String source = unique("denied");
         String rule = unique("rule");
-        String ruleArn = aws.events.putRule(b -> b.name(rule).eventPattern("{\"source\":[\"" + source + "\"]}"))
-                .ruleArn();
+        String ruleArn = aws.ruleForSource(rule, source);
         String target = aws.queue(unique("no-policy"), Map.of());
         String otherRulesQueue = aws.queue(unique("other-rule"), Map.of());
         aws.allow(otherRulesQueue, ruleArn + "-someone-else");
@@ -115,8 +113,7 @@ class EventDeliveryTest {
     void sendsTheEventToTheDeadLetterQueueWhenTheTargetQueueDoesNotExist() {
         String source = unique("missing");
         String rule = unique("rule");
-        String ruleArn = aws.events.putRule(b -> b.name(rule).eventPattern("{\"source\":[\"" + source + "\"]}"))
-                .ruleArn();
+        String ruleArn = aws.ruleForSource(rule, source);
         String dlq = aws.queueFor(ruleArn);
         String missingArn = "arn:aws:sqs:us-east-1:000000000000:" + unique("never-created");
         aws.target("default", rule, Target.builder().id("gone").arn(missingArn)
@@ -134,8 +131,7 @@ class EventDeliveryTest {
     void sendsTheEventToTheDeadLetterQueueAndLogsTheAttemptWhenSqsRefusesTheTargetsMessage() throws Exception {
         String source = unique("refused");
         String rule = unique("rule");
-        String ruleArn = aws.events.putRule(b -> b.name(rule).eventPattern("{\"source\":[\"" + source + "\"]}"))
-                .ruleArn();
+        String ruleArn = aws.ruleForSource(rule, source);
         String target = aws.queueFor(ruleArn);
         String dlq = aws.queueFor(ruleArn);
         // U+FFFF is valid in JSON but not in an SQS message body: SQS refuses the transformed input, not the event.
@@ -168,7 +164,7 @@ class EventDeliveryTest {
         String busArn = aws.events.createEventBus(b -> b.name(bus)).eventBusArn();
         String source = unique("relay");
         String forward = unique("forward");
-        aws.events.putRule(b -> b.name(forward).eventPattern("{\"source\":[\"" + source + "\"]}"));
+        aws.ruleForSource(forward, source);
         aws.target("default", forward, Target.builder().id("bus").arn(busArn).build());
         String queue = aws.ruleToQueue(bus, unique("on-partner"), "{\"detail-type\":[\"Relayed\"]}");
 

@@ -20,8 +20,7 @@ class InputTransformerTest {
     private String deliver(Target.Builder target, String detail) {
         String source = unique("transform");
         String rule = unique("rule");
-        String ruleArn = aws.events.putRule(b -> b.name(rule).eventPattern("{\"source\":[\"" + source + "\"]}"))
-                .ruleArn();
+        String ruleArn = aws.ruleForSource(rule, source);
         String queue = aws.queueFor(ruleArn);
         aws.target("default", rule, target.id("t").arn(aws.queueArn(queue)).build());
         aws.put("default", source, "OrderCreated", detail);
@@ -52,8 +51,7 @@ class InputTransformerTest {
     void fillsTheReservedVariables() {
         String rule = unique("rule");
         String source = unique("reserved");
-        String ruleArn = aws.events.putRule(b -> b.name(rule).eventPattern("{\"source\":[\"" + source + "\"]}"))
-                .ruleArn();
+        String ruleArn = aws.ruleForSource(rule, source);
         String queue = aws.queueFor(ruleArn);
         aws.target("default", rule, Target.builder().id("t").arn(aws.queueArn(queue))
                 .inputTransformer(InputTransformer.builder().inputTemplate("{\"arn\": <aws.events.rule-arn>,"

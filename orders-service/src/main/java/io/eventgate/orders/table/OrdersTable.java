@@ -1,6 +1,7 @@
 package io.eventgate.orders.table;
 
 import io.eventgate.aws.table.TableLayout;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -12,7 +13,8 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * names here or the item schemas drift from it.
  */
 @Component
-public class OrdersTable {
+public record OrdersTable(String name, DynamoDbTable<OrderItem> orders, DynamoDbTable<OutboxItem> outbox,
+                          DynamoDbTable<IdempotencyItem> idempotency, DynamoDbTable<InboxItem> inbox) {
 
     public static final TableLayout LAYOUT = TableLayout.load("orders");
     public static final String PARTITION_KEY = "pk";
@@ -25,38 +27,11 @@ public class OrdersTable {
     private static final TableSchema<IdempotencyItem> IDEMPOTENCY_SCHEMA = TableSchema.fromBean(IdempotencyItem.class);
     private static final TableSchema<InboxItem> INBOX_SCHEMA = TableSchema.fromBean(InboxItem.class);
 
-    private final String name;
-    private final DynamoDbTable<OrderItem> orders;
-    private final DynamoDbTable<OutboxItem> outbox;
-    private final DynamoDbTable<IdempotencyItem> idempotency;
-    private final DynamoDbTable<InboxItem> inbox;
-
+    /** The handles on the settings' table: the constructor Spring uses. */
+    @Autowired
     public OrdersTable(DynamoDbEnhancedClient client, TableSettings settings) {
-        this.name = settings.name();
-        this.orders = client.table(name, ORDER_SCHEMA);
-        this.outbox = client.table(name, OUTBOX_SCHEMA);
-        this.idempotency = client.table(name, IDEMPOTENCY_SCHEMA);
-        this.inbox = client.table(name, INBOX_SCHEMA);
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public DynamoDbTable<OrderItem> orders() {
-        return orders;
-    }
-
-    public DynamoDbTable<OutboxItem> outbox() {
-        return outbox;
-    }
-
-    public DynamoDbTable<IdempotencyItem> idempotency() {
-        return idempotency;
-    }
-
-    public DynamoDbTable<InboxItem> inbox() {
-        return inbox;
+        this(settings.name(), client.table(settings.name(), ORDER_SCHEMA), client.table(settings.name(), OUTBOX_SCHEMA),
+                client.table(settings.name(), IDEMPOTENCY_SCHEMA), client.table(settings.name(), INBOX_SCHEMA));
     }
 
     public static String orderKey(String orderId) {

@@ -104,11 +104,8 @@ public final class KeyStore {
     }
 
     ApiKey key(String keyId) {
-        ApiKey key = keys.get(keyId);
-        if (key == null) {
-            throw ControlErrors.notFound("Invalid API Key identifier specified");
-        }
-        return key;
+        return Optional.ofNullable(keys.get(keyId))
+                .orElseThrow(() -> ControlErrors.notFound("Invalid API Key identifier specified"));
     }
 
     synchronized ApiKey updateKey(String keyId, UnaryOperator<ApiKey> change) {
@@ -153,11 +150,8 @@ public final class KeyStore {
     }
 
     UsagePlan plan(String planId) {
-        UsagePlan plan = plans.get(planId);
-        if (plan == null) {
-            throw ControlErrors.notFound("Invalid Usage Plan ID specified");
-        }
-        return plan;
+        return Optional.ofNullable(plans.get(planId))
+                .orElseThrow(() -> ControlErrors.notFound("Invalid Usage Plan ID specified"));
     }
 
     synchronized UsagePlan updatePlan(String planId, UnaryOperator<UsagePlan> change) {

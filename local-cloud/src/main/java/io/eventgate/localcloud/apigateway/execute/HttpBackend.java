@@ -1,5 +1,6 @@
 package io.eventgate.localcloud.apigateway.execute;
 
+import io.eventgate.localcloud.edge.HopHeaders;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,9 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,10 +23,6 @@ final class HttpBackend {
 
     private static final Logger log = LoggerFactory.getLogger(HttpBackend.class);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9._-]+)\\+?}");
-    /** Headers that belong to one hop, or that the JDK client sets itself. */
-    private static final Set<String> HOP_HEADERS = caseInsensitive(Set.of("connection", "content-length", "expect",
-            "host", "upgrade", "keep-alive", "transfer-encoding", "te", "trailer", "proxy-connection",
-            "proxy-authorization", "proxy-authenticate", "http2-settings"));
 
     private final HttpClient client;
 
@@ -51,20 +45,10 @@ final class HttpBackend {
                 .timeout(Duration.ofMillis(timeoutMillis))
                 .method(httpMethod, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach((name, values) -> {
-            if (!HOP_HEADERS.contains(name)) {
-                values.forEach(v -> builder.header(name, v));
-            }
-        });
+        HopHeaders.forward(headers, builder);
         try {
             HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            Map<String, List<String>> answerHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            response.headers().map().forEach((name, values) -> {
-                if (!HOP_HEADERS.contains(name) && !name.startsWith(":")) {
-                    answerHeaders.put(name, values);
-                }
-            });
-            return new BackendResponse(response.statusCode(), answerHeaders, response.body());
+            return new BackendResponse(response.statusCode(), HopHeaders.answered(response.headers()), response.body());
         } catch (HttpTimeoutException e) {
             log.warn("Request {}: integration {} {} timed out after {} ms", invocation.requestId, httpMethod, target,
                     timeoutMillis);
@@ -103,11 +87,5 @@ final class HttpBackend {
 
     private static String encodePath(String value) {
         return String.join("/", java.util.Arrays.stream(value.split("/", -1)).map(HttpBackend::encode).toList());
-    }
-
-    private static Set<String> caseInsensitive(Set<String> names) {
-        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        set.addAll(names);
-        return set;
     }
 }

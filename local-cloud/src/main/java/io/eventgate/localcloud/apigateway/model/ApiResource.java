@@ -1,6 +1,6 @@
 package io.eventgate.localcloud.apigateway.model;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,14 +24,10 @@ public record ApiResource(String id, Optional<String> parentId, String pathPart,
     }
 
     public ApiResource withMethod(Method method) {
-        Map<String, Method> copy = new LinkedHashMap<>(methods);
-        copy.put(method.httpMethod(), method);
-        return new ApiResource(id, parentId, pathPart, path, copy);
+        return new ApiResource(id, parentId, pathPart, path, Maps.with(methods, method.httpMethod(), method));
     }
 
     public ApiResource withoutMethod(String httpMethod) {
-        Map<String, Method> copy = new LinkedHashMap<>(methods);
-        copy.remove(httpMethod);
-        return new ApiResource(id, parentId, pathPart, path, copy);
+        return new ApiResource(id, parentId, pathPart, path, Maps.without(methods, List.of(httpMethod)));
     }
 }

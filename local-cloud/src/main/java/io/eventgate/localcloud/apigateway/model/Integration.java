@@ -1,6 +1,5 @@
 package io.eventgate.localcloud.apigateway.model;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,9 +26,8 @@ public record Integration(String type, Optional<String> httpMethod, Optional<Str
     }
 
     public Integration withResponse(IntegrationResponse response) {
-        Map<String, IntegrationResponse> copy = new LinkedHashMap<>(responses);
-        copy.put(response.statusCode(), response);
         return new Integration(type, httpMethod, uri, credentials, requestParameters, requestTemplates,
-                passthroughBehavior, timeoutInMillis, contentHandling, copy);
+                passthroughBehavior, timeoutInMillis, contentHandling,
+                Maps.with(responses, response.statusCode(), response));
     }
 }

@@ -1,6 +1,5 @@
 package io.eventgate.localcloud.apigateway.model;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,10 +23,8 @@ public record Method(String httpMethod, String authorizationType, boolean apiKey
     }
 
     public Method withResponse(MethodResponse response) {
-        Map<String, MethodResponse> copy = new LinkedHashMap<>(responses);
-        copy.put(response.statusCode(), response);
         return new Method(httpMethod, authorizationType, apiKeyRequired, requestValidatorId, operationName,
-                requestParameters, requestModels, copy, integration);
+                requestParameters, requestModels, Maps.with(responses, response.statusCode(), response), integration);
     }
 
     public Method withIntegration(Optional<Integration> newIntegration) {

@@ -1,7 +1,6 @@
 package io.eventgate.localcloud.apigateway.model;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,31 +27,23 @@ public record RestApi(String id, String name, String description, Instant create
     }
 
     public RestApi withResource(ApiResource resource) {
-        Map<String, ApiResource> copy = new LinkedHashMap<>(resources);
-        copy.put(resource.id(), resource);
-        return new RestApi(id, name, description, createdDate, apiKeySource, rootResourceId, tags, copy, models,
-                validators);
+        return new RestApi(id, name, description, createdDate, apiKeySource, rootResourceId, tags,
+                Maps.with(resources, resource.id(), resource), models, validators);
     }
 
     public RestApi withoutResources(java.util.Collection<String> resourceIds) {
-        Map<String, ApiResource> copy = new LinkedHashMap<>(resources);
-        resourceIds.forEach(copy::remove);
-        return new RestApi(id, name, description, createdDate, apiKeySource, rootResourceId, tags, copy, models,
-                validators);
+        return new RestApi(id, name, description, createdDate, apiKeySource, rootResourceId, tags,
+                Maps.without(resources, resourceIds), models, validators);
     }
 
     public RestApi withModel(Model model) {
-        Map<String, Model> copy = new LinkedHashMap<>(models);
-        copy.put(model.name(), model);
-        return new RestApi(id, name, description, createdDate, apiKeySource, rootResourceId, tags, resources, copy,
-                validators);
+        return new RestApi(id, name, description, createdDate, apiKeySource, rootResourceId, tags, resources,
+                Maps.with(models, model.name(), model), validators);
     }
 
     public RestApi withValidator(RequestValidator validator) {
-        Map<String, RequestValidator> copy = new LinkedHashMap<>(validators);
-        copy.put(validator.id(), validator);
         return new RestApi(id, name, description, createdDate, apiKeySource, rootResourceId, tags, resources, models,
-                copy);
+                Maps.with(validators, validator.id(), validator));
     }
 
     public RestApi withTags(Map<String, String> newTags) {

@@ -136,13 +136,9 @@ public final class Archives {
     }
 
     private JsonNode list(JsonNode input) {
-        Optional<String> prefix = Requests.optional(input, "NamePrefix");
-        Optional<String> source = Requests.optional(input, "EventSourceArn");
-        Optional<String> state = Requests.optional(input, "State");
+        ListFilter filter = ListFilter.of(input);
         List<Archive> matching = byName.values().stream()
-                .filter(a -> prefix.map(a.name()::startsWith).orElse(true))
-                .filter(a -> source.map(a.eventSourceArn()::equals).orElse(true))
-                .filter(a -> state.map(STATE::equals).orElse(true))
+                .filter(a -> filter.matches(a.name(), a.eventSourceArn(), STATE))
                 .sorted(Comparator.comparing(Archive::name))
                 .toList();
         return Pages.page(input, matching, Archive::name, this::summary, Json.object(), "Archives");

@@ -64,6 +64,7 @@ final class Replay {
         return replay;
     }
 
+    /** The replay as stored: one consistent view of it, which describe and list answer from too. */
     synchronized Stored stored() {
         return new Stored(name, arn, description, archiveArn, destinationArn, filterArns, eventStartTime,
                 eventEndTime, replayStartTime, state, stateReason, eventLastReplayedTime, replayEndTime);
@@ -97,56 +98,13 @@ final class Replay {
         return eventLastReplayedTime.orElse(eventStartTime);
     }
 
+    /** The replay's name: its key among the replays. */
     String name() {
         return name;
     }
 
-    String arn() {
-        return arn;
-    }
-
-    Optional<String> description() {
-        return description;
-    }
-
-    String archiveArn() {
-        return archiveArn;
-    }
-
-    String destinationArn() {
-        return destinationArn;
-    }
-
-    List<String> filterArns() {
-        return filterArns;
-    }
-
-    Instant eventStartTime() {
-        return eventStartTime;
-    }
-
-    Instant eventEndTime() {
-        return eventEndTime;
-    }
-
-    Instant replayStartTime() {
-        return replayStartTime;
-    }
-
     synchronized State state() {
         return state;
-    }
-
-    synchronized Optional<String> stateReason() {
-        return stateReason;
-    }
-
-    synchronized Optional<Instant> eventLastReplayedTime() {
-        return eventLastReplayedTime;
-    }
-
-    synchronized Optional<Instant> replayEndTime() {
-        return replayEndTime;
     }
 
     /** STARTING → RUNNING; false when it was cancelled before it began. */

@@ -30,15 +30,16 @@ final class ReplayRun implements Runnable {
             replay.cancelledBeforeStart(clock.instant());
             return;
         }
+        Replay.Stored asked = replay.stored();
         int sent = 0;
         try {
-            for (ArchivedEvent event : archive.between(replay.resumeFrom(), replay.eventEndTime())) {
+            for (ArchivedEvent event : archive.between(replay.resumeFrom(), asked.eventEndTime())) {
                 ObjectNode envelope = (ObjectNode) Json.parse(event.eventJson());
                 envelope.put("replay-name", replay.name());
-                if (!target.replay(replay.destinationArn(), Json.text(envelope), new HashSet<>(replay.filterArns()))) {
-                    replay.fail("Event bus " + replay.destinationArn() + " no longer exists", clock.instant());
+                if (!target.replay(asked.destinationArn(), Json.text(envelope), new HashSet<>(asked.filterArns()))) {
+                    replay.fail("Event bus " + asked.destinationArn() + " no longer exists", clock.instant());
                     log.warn("replay {} failed after {} events: bus {} is gone", replay.name(), sent,
-                            replay.destinationArn());
+                            asked.destinationArn());
                     return;
                 }
                 sent++;

@@ -68,10 +68,11 @@ public final class Replays implements AutoCloseable {
     public void resume() {
         for (Replay replay : byName.values()) {
             if (replay.resumeAfterRestart(clock.instant())) {
-                Optional<Archive> archive = archives.byArn(replay.archiveArn());
+                String archiveArn = replay.stored().archiveArn();
+                Optional<Archive> archive = archives.byArn(archiveArn);
                 if (archive.isEmpty()) {
                     replay.run();
-                    replay.fail("Archive " + replay.archiveArn() + " no longer exists", clock.instant());
+                    replay.fail("Archive " + archiveArn + " no longer exists", clock.instant());
                 } else {
                     runners.execute(new ReplayRun(replay, archive.get(), target, clock));
                 }
@@ -120,8 +121,9 @@ public final class Replays implements AutoCloseable {
             return replay;
         });
         runners.execute(new ReplayRun(replay, archive, target, clock));
-        return Json.object().put("ReplayArn", replay.arn()).put("State", replay.state().name())
-                .put("ReplayStartTime", Requests.epochSeconds(replay.replayStartTime()));
+        Replay.Stored started = replay.stored();
+        return Json.object().put("ReplayArn", started.arn()).put("State", started.state().name())
+                .put("ReplayStartTime", Requests.epochSeconds(started.replayStartTime()));
     }
 
     private static List<String> filterArns(JsonNode destination) {
@@ -143,7 +145,7 @@ public final class Replays implements AutoCloseable {
     }
 
     private JsonNode describe(JsonNode input) {
-        Replay replay = existing(Requests.name(input, "ReplayName", 64));
+        Replay.Stored replay = existing(Requests.name(input, "ReplayName", 64)).stored();
         ObjectNode view = summary(replay).put("ReplayArn", replay.arn());
         replay.description().ifPresent(d -> view.put("Description", d));
         ObjectNode destination = view.putObject("Destination").put("Arn", replay.destinationArn());
@@ -154,16 +156,13 @@ public final class Replays implements AutoCloseable {
     }
 
     private JsonNode list(JsonNode input) {
-        Optional<String> prefix = Requests.optional(input, "NamePrefix");
-        Optional<String> state = Requests.optional(input, "State");
-        Optional<String> source = Requests.optional(input, "EventSourceArn");
-        List<Replay> matching = byName.values().stream()
-                .filter(r -> prefix.map(r.name()::startsWith).orElse(true))
-                .filter(r -> state.map(r.state().name()::equals).orElse(true))
-                .filter(r -> source.map(r.archiveArn()::equals).orElse(true))
-                .sorted(Comparator.comparing(Replay::name))
+        ListFilter filter = ListFilter.of(input);
+        List<Replay.Stored> matching = byName.values().stream()
+                .map(Replay::stored)
+                .filter(r -> filter.matches(r.name(), r.archiveArn(), r.state().name()))
+                .sorted(Comparator.comparing(Replay.Stored::name))
                 .toList();
-        return Pages.page(input, matching, Replay::name, Replays::summary, Json.object(), "Replays");
+        return Pages.page(input, matching, Replay.Stored::name, Replays::summary, Json.object(), "Replays");
     }
 
     private JsonNode cancel(JsonNode input) {
@@ -172,10 +171,10 @@ public final class Replays implements AutoCloseable {
             throw new AwsException(400, "IllegalStatusException", "Replay " + replay.name() + " is "
                     + replay.state() + " and can no longer be cancelled.");
         }
-        return Json.object().put("ReplayArn", replay.arn()).put("State", Replay.State.CANCELLING.name());
+        return Json.object().put("ReplayArn", replay.stored().arn()).put("State", Replay.State.CANCELLING.name());
     }
 
-    private static ObjectNode summary(Replay replay) {
+    private static ObjectNode summary(Replay.Stored replay) {
         ObjectNode view = Json.object()
                 .put("ReplayName", replay.name())
                 .put("EventSourceArn", replay.archiveArn())

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
@@ -151,11 +152,7 @@ public final class Connections {
 
     private JsonNode update(JsonNode input) {
         String name = Requests.name(input, "Name", 64);
-        Connection updated = byName.compute(name, (key, current) -> {
-            if (current == null) {
-                throw AwsException.notFound("Failed to describe the connection(s). Connection '" + name
-                        + "' does not exist.");
-            }
+        Connection updated = change(name, current -> {
             String type = Requests.optional(input, "AuthorizationType").orElse(current.auth().type());
             JsonNode authBlock = Optional.ofNullable(input.get("AuthParameters")).filter(JsonNode::isObject)
                     .orElse(Json.object());
@@ -189,13 +186,8 @@ public final class Connections {
     /** {@code DeauthorizeConnection}: removes the secret; calls through the connection fail until it is updated. */
     private JsonNode deauthorize(JsonNode input) {
         String name = Requests.name(input, "Name", 64);
-        Connection deauthorized = byName.compute(name, (key, current) -> {
-            if (current == null) {
-                throw AwsException.notFound("Failed to describe the connection(s). Connection '" + name
-                        + "' does not exist.");
-            }
-            return stored(current.deauthorized("Deauthorized by DeauthorizeConnection", clock.instant()));
-        });
+        Connection deauthorized = change(name,
+                current -> stored(current.deauthorized("Deauthorized by DeauthorizeConnection", clock.instant())));
         tokens.forget(deauthorized.arn());
         return ConnectionViews.arnAndState(deauthorized, Connection.DEAUTHORIZING);
     }
@@ -210,8 +202,7 @@ public final class Connections {
         });
         Connection removed = removedHolder[0];
         if (removed == null) {
-            throw AwsException.notFound("Failed to describe the connection(s). Connection '" + name
-                    + "' does not exist.");
+            throw notFound(name);
         }
         tokens.forget(removed.arn());
         return ConnectionViews.arnAndState(removed, "DELETING");
@@ -248,7 +239,7 @@ public final class Connections {
     }
 
     /** Applies a state change unless the connection was updated or deleted in the meantime. */
-    private void settle(Connection seen, java.util.function.UnaryOperator<Connection> change) {
+    private void settle(Connection seen, UnaryOperator<Connection> change) {
         byName.computeIfPresent(seen.name(),
                 (key, current) -> current == seen ? stored(change.apply(current)) : current);
     }
@@ -261,10 +252,24 @@ public final class Connections {
     private Connection existing(String name) {
         Connection connection = byName.get(name);
         if (connection == null) {
-            throw AwsException.notFound("Failed to describe the connection(s). Connection '" + name
-                    + "' does not exist.");
+            throw notFound(name);
         }
         return connection;
+    }
+
+    /** Replaces an existing connection atomically with what the change makes of it. */
+    private Connection change(String name, UnaryOperator<Connection> change) {
+        return byName.compute(name, (key, current) -> {
+            if (current == null) {
+                throw notFound(name);
+            }
+            return change.apply(current);
+        });
+    }
+
+    private static AwsException notFound(String name) {
+        return AwsException.notFound("Failed to describe the connection(s). Connection '" + name
+                + "' does not exist.");
     }
 
     private String arn(String resource) {

@@ -19,9 +19,9 @@ class ReplayTest {
         assertThat(replay.replayed(T0)).isTrue();
         replay.complete(T0.plusSeconds(1));
 
-        assertThat(replay.state()).isEqualTo(Replay.State.COMPLETED);
-        assertThat(replay.eventLastReplayedTime()).contains(T0);
-        assertThat(replay.replayEndTime()).contains(T0.plusSeconds(1));
+        assertThat(replay.stored().state()).isEqualTo(Replay.State.COMPLETED);
+        assertThat(replay.stored().eventLastReplayedTime()).contains(T0);
+        assertThat(replay.stored().replayEndTime()).contains(T0.plusSeconds(1));
         assertThat(replay.cancel()).as("a finished replay cannot be cancelled").isFalse();
     }
 
@@ -31,11 +31,11 @@ class ReplayTest {
         replay.run();
 
         assertThat(replay.cancel()).isTrue();
-        assertThat(replay.state()).isEqualTo(Replay.State.CANCELLING);
+        assertThat(replay.stored().state()).isEqualTo(Replay.State.CANCELLING);
         assertThat(replay.replayed(T0)).as("the runner stops").isFalse();
         replay.complete(T0.plusSeconds(1));
 
-        assertThat(replay.state()).isEqualTo(Replay.State.CANCELLED);
+        assertThat(replay.stored().state()).isEqualTo(Replay.State.CANCELLED);
     }
 
     @Test
@@ -46,7 +46,7 @@ class ReplayTest {
         assertThat(replay.run()).isFalse();
         replay.cancelledBeforeStart(T0);
 
-        assertThat(replay.state()).isEqualTo(Replay.State.CANCELLED);
+        assertThat(replay.stored().state()).isEqualTo(Replay.State.CANCELLED);
     }
 
     @Test
@@ -56,8 +56,8 @@ class ReplayTest {
 
         replay.fail("bus gone", T0);
 
-        assertThat(replay.state()).isEqualTo(Replay.State.FAILED);
-        assertThat(replay.stateReason()).contains("bus gone");
+        assertThat(replay.stored().state()).isEqualTo(Replay.State.FAILED);
+        assertThat(replay.stored().stateReason()).contains("bus gone");
     }
 
     private static Replay replay() {

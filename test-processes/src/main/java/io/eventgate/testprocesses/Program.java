@@ -1,4 +1,4 @@
-package io.eventgate.system;
+package io.eventgate.testprocesses;
 
 import static org.awaitility.Awaitility.await;
 
@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One of eventgate's programs started from its executable jar as its own process, as {@code ./eventgate run} starts
- * it; the jar's path comes from a system property the build sets.
+ * it; the jar's path comes from a system property the build sets ({@code eventgate.<name>.jar}). A container reaches
+ * such a process through Testcontainers' host port exposure.
  */
-final class Program implements AutoCloseable {
+public final class Program implements AutoCloseable {
 
     private final String name;
     private final List<String> command;
@@ -36,11 +37,11 @@ final class Program implements AutoCloseable {
     }
 
     /** The jar the build packaged for a program, from the system property {@code eventgate.<name>.jar}. */
-    static Path jar(String name) {
+    public static Path jar(String name) {
         String jar = System.getProperty("eventgate." + name + ".jar", "");
         if (jar.isEmpty() || !Files.isRegularFile(Path.of(jar))) {
-            throw new AssertionError(name + "'s jar is missing ('" + jar + "'): run these tests through Maven "
-                    + "(./mvnw verify), which packages every program first");
+            throw new AssertionError(name + "'s jar is missing (system property eventgate." + name + ".jar = '" + jar
+                    + "'): run these tests through Maven (./mvnw verify), which packages the programs first");
         }
         return Path.of(jar);
     }
@@ -49,14 +50,14 @@ final class Program implements AutoCloseable {
      * A new directory for one test run's logs, under the build's logs directory ({@code eventgate.logs}), named after
      * the run and the time it started: every run keeps its own logs, none is appended to another's.
      */
-    static Path runLogs(String run) throws IOException {
+    public static Path runLogs(String run) throws IOException {
         String started = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS")
                 .format(java.time.LocalDateTime.now());
         return Files.createDirectories(Path.of(System.getProperty("eventgate.logs", "target/system-logs"))
                 .resolve(run + "-" + started));
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -67,7 +68,7 @@ final class Program implements AutoCloseable {
      * run's logs directory ({@link #runLogs}); a program started again in the same run logs to its own next file
      * ({@code <name>-2.log}, ...).
      */
-    static Program of(Path logs, String name, List<String> jvmOptions, List<String> arguments,
+    public static Program of(Path logs, String name, List<String> jvmOptions, List<String> arguments,
             Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -83,11 +84,11 @@ final class Program implements AutoCloseable {
     }
 
     /** Where this program writes its output. */
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    Program start() throws IOException {
+    public Program start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
@@ -96,7 +97,7 @@ final class Program implements AutoCloseable {
     }
 
     /** Runs to the end; fails with the log's tail unless it exits 0. */
-    void runToCompletion(Duration atMost) throws Exception {
+    public void runToCompletion(Duration atMost) throws Exception {
         start();
         if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
@@ -108,7 +109,7 @@ final class Program implements AutoCloseable {
     }
 
     /** Runs to the end and returns its exit status and everything it wrote, whatever the status. */
-    String runForOutput(Duration atMost) throws Exception {
+    public String runForOutput(Duration atMost) throws Exception {
         start();
         if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
@@ -119,7 +120,7 @@ final class Program implements AutoCloseable {
     }
 
     /** Waits until a GET of the URL answers 200 with an UP status; fails early, with the log's tail, if it died. */
-    Program awaitHealthy(URI health, Duration atMost) {
+    public Program awaitHealthy(URI health, Duration atMost) {
         HttpClient http = HttpClient.newHttpClient();
         await().atMost(atMost).pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
@@ -134,16 +135,16 @@ final class Program implements AutoCloseable {
     }
 
     /** SIGKILL, as {@code kill -9}: no shutdown hook runs, nothing more is written. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.toHandle().destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    int exitValue() {
+    public int exitValue() {
         return process.exitValue();
     }
 
-    String tail() {
+    public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));

@@ -1,0 +1,2 @@
+/** eventgate's programs run from their executable jars as processes, for the tests that need real processes. */
+package io.eventgate.testprocesses;
