@@ -11,7 +11,7 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where one JVM's Java CPU went, from a JFR recording's execution samples, in one line per recording:
- * {@code profile LABEL: 31.2 % AWS SDK, 18.0 % Tomcat, … (N samples)}.
+ * {@code profile LABEL: 31.2 % AWS SDK · 18.0 % Tomcat · … (N samples)}.
  *
  * <p>Each sample is charged to one area: the benchmark's own load generator if any frame belongs to it (a class in the
  * unnamed package, as a source-launched bench is), else the innermost frame that belongs to a known area — so time
@@ -93,10 +93,10 @@ public final class JfrSummary {
         ranked.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
         String top = ranked.stream().limit(8)
                 .map(e -> String.format("%.1f %% %s", 100.0 * e.getValue() / all, e.getKey()))
-                .collect(Collectors.joining(", "));
+                .collect(Collectors.joining(" · "));
         int rest = ranked.stream().skip(8).mapToInt(Map.Entry::getValue).sum();
         return String.format("profile %s: %s%s (%d samples of Java threads)", label, top,
-                rest == 0 ? "" : String.format(", %.1f %% elsewhere", 100.0 * rest / all), all);
+                rest == 0 ? "" : String.format(" · %.1f %% elsewhere", 100.0 * rest / all), all);
     }
 
     private static String areaOf(List<RecordedFrame> frames) {
