@@ -76,6 +76,9 @@ class TracedOrderFlowTest {
         registry.add("eventgate.orders.inbox.create-on-start", () -> "true");
         registry.add("eventgate.orders.inbox.poll-timeout", () -> "1s");
         registry.add("eventgate.orders.outbox.sweep-interval", () -> "200ms");
+        // A relay restart waits out the stopped instance's lease: 10 s instead of the default 30 s keeps that test
+        // short, and is still far above a publication's time on a loaded machine (no record leased twice).
+        registry.add("eventgate.orders.outbox.lease", () -> "10s");
         registry.add("eventgate.orders.outbox.backoff", () -> "20ms");
         registry.add("eventgate.orders.outbox.max-backoff", () -> "200ms");
         registry.add("eventgate.orders.outbox.metrics-refresh", () -> "100ms");
